@@ -1,0 +1,90 @@
+/**
+ * What a table is for, from its header words, unit, caption and the headings above it.
+ *
+ * Order matters: header words that name the table's purpose ("Aktivitet", "Status",
+ * "Indikator", "Titel | Kön") decide first; then a money unit; then volume wording; then
+ * budget words with numbers below them.
+ */
+import type { TableKind, Unit } from '../model/index.js';
+import { isNumericCell } from '../normalize/number-sv.js';
+import { bodyRows, headerCells, isRuleRow } from './header.js';
+
+export interface KindInput {
+  caption: string | null;
+  rows: string[][];
+  headerRows: number;
+  unit: Unit | null;
+  sectionTitles: string[];
+}
+
+/** Share of filled value cells that must be numbers before header words count as budget. */
+const NUMERIC_SHARE_FOR_BUDGET = 0.5;
+/** Share of row labels starting with "Antal" that makes an unlabelled table a volume table. */
+const COUNT_LABEL_SHARE_FOR_VOLUME = 0.5;
+/** How many of the nearest headings may announce a volume table. */
+const NEAREST_SECTIONS = 2;
+
+const ACTIVITY_HEADER = /^aktivitet(?:er)?(?!\p{L})/iu;
+const STATUS_HEADER = /^(?:status\??|genomförd|genomfört|pågår|pågående|ej genomförd|ej påbörjad|klar|klart)$/iu;
+const TASK_HEADER = /^(?:uppdrag|åtgärd|åtgärder|aktivitet|kontrollmoment)(?!\p{L})/iu;
+const INDICATOR_CORNER = /^(?:indikator|nyckeltal|mått|titel|mätetal|resultatmått|resultatindikator)(?!\p{L})/iu;
+const TARGET_HEADER = /^(?:målvärde|målnivå|mål|nivå)(?:\s+\S+)?$/iu;
+const VOLUME_WORDS = /volymmått|verksamhetsmått|verksamhetsvolym|volymer/iu;
+/** Words that only money tables use; "Utfall" and "Differens" also head indicator tables. */
+const BUDGET_HEADER =
+  /(?<!\p{L})(?:budget|prognos|avvikelse|intäkt(?:er)?|kostnad(?:er)?|bokslut|vårbokslut|kommunbidrag)/iu;
+const YEAR_HEADER = /^(?:19|20)\d{2}(?:-\d{2}-\d{2})?$/;
+
+export function classifyTableKind(t: KindInput): TableKind {
+  const headers = headerCells(t.rows, t.headerRows);
+  const filled = headers.filter((h) => h !== '');
+  if (filled.some((h) => ACTIVITY_HEADER.test(h))) return 'activity_plan';
+  if (isStatusTable(filled)) return 'status';
+  if (isIndicatorHeader(headers, filled)) return 'indicator';
+  if (t.unit === 'tkr' || t.unit === 'mnkr') return 'budget';
+  if (isVolume(t, filled)) return 'volume';
+  const numericShare = valueNumericShare(t.rows, t.headerRows);
+  if (filled.some((h) => BUDGET_HEADER.test(h)) && numericShare >= NUMERIC_SHARE_FOR_BUDGET) return 'budget';
+  if (filled.length > 0 && filled.every((h) => YEAR_HEADER.test(h) || h === filled[0])) {
+    if (numericShare >= NUMERIC_SHARE_FOR_BUDGET) return 'indicator';
+  }
+  return 'other';
+}
+
+function isStatusTable(filled: string[]): boolean {
+  const statusColumns = filled.filter((h) => STATUS_HEADER.test(h)).length;
+  const hasTask = filled.some((h) => TASK_HEADER.test(h));
+  return (hasTask && statusColumns >= 1) || statusColumns >= 2;
+}
+
+function isIndicatorHeader(headers: string[], filled: string[]): boolean {
+  const corner = headers[0] ?? '';
+  if (INDICATOR_CORNER.test(corner)) return true;
+  if (filled.some((h) => /^kön$/iu.test(h))) return true;
+  return filled.some((h) => TARGET_HEADER.test(h)) && filled.some((h) => /^utfall/iu.test(h));
+}
+
+function isVolume(t: KindInput, filled: string[]): boolean {
+  const near = [t.caption ?? '', ...t.sectionTitles.slice(-NEAREST_SECTIONS), ...filled];
+  if (near.some((s) => VOLUME_WORDS.test(s))) return true;
+  const labels = bodyRows(t.rows, t.headerRows)
+    .map((r) => (r.cells[0] ?? '').trim())
+    .filter((l) => l !== '');
+  const counts = labels.filter((l) => /^antal(?!\p{L})/iu.test(l)).length;
+  return labels.length > 0 && counts / labels.length >= COUNT_LABEL_SHARE_FOR_VOLUME;
+}
+
+/** Numbers among the filled cells right of the label column. */
+function valueNumericShare(rows: string[][], headerRows: number): number {
+  let filled = 0;
+  let numeric = 0;
+  for (const { cells } of bodyRows(rows, headerRows)) {
+    if (isRuleRow(cells)) continue;
+    for (const cell of cells.slice(1)) {
+      if (cell.trim() === '') continue;
+      filled++;
+      if (isNumericCell(cell)) numeric++;
+    }
+  }
+  return filled === 0 ? 0 : numeric / filled;
+}

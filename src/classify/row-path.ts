@@ -1,0 +1,73 @@
+/**
+ * Where a row sits in a table's row hierarchy.
+ *
+ * Reports nest rows without indentation we can rely on in text: a label row without values
+ * heads a group ("<b>FLYKTINGMOTTAGANDE</b>", "Kommunbidragsområde"); "varav …" rows are
+ * parts of the row above and "därav …" rows parts of the varav row above (Mölndal
+ * VOLYMMÅTT). "Summa"/"Totalt" rows close their parts and are never parents.
+ */
+
+export type RowRole = 'main' | 'varav' | 'darav' | 'sum';
+
+const VARAV = /^[-–]?\s*varav(?!\p{L})/iu;
+const DARAV = /^[-–]?\s*därav(?!\p{L})/iu;
+const SUM = /^(?:summa|totalt?|total|s:a)(?!\p{L})/iu;
+
+export function rowRole(label: string): RowRole {
+  if (VARAV.test(label)) return 'varav';
+  if (DARAV.test(label)) return 'darav';
+  if (SUM.test(label)) return 'sum';
+  return 'main';
+}
+
+/** "- varav permanent platser" → "varav permanent platser". */
+export function stripPartDash(label: string): string {
+  return /^[-–]\s*(?:varav|därav)/iu.test(label) ? label.replace(/^[-–]\s*/u, '') : label;
+}
+
+/** Upper-case headings (two letters or more) start a new top-level group. */
+function isCaps(label: string): boolean {
+  const letters = label.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+export class RowPath {
+  private groups: Array<{ label: string; caps: boolean }> = [];
+  private main: string | null = null;
+  private varav: string | null = null;
+  private lastWasGroup = false;
+
+  /** A label row without values. */
+  group(label: string): void {
+    const caps = isCaps(label);
+    if (caps) this.groups = [];
+    else if (!this.lastWasGroup) this.groups = this.groups.filter((g) => g.caps);
+    this.groups.push({ label, caps });
+    this.main = null;
+    this.varav = null;
+    this.lastWasGroup = true;
+  }
+
+  /** A row with values: returns its parents (groups, then varav/därav parents). */
+  place(label: string): string[] {
+    this.lastWasGroup = false;
+    const groups = this.groups.map((g) => g.label);
+    switch (rowRole(label)) {
+      case 'varav':
+        this.varav = label;
+        return this.main === null ? groups : [...groups, this.main];
+      case 'darav': {
+        const parents = [this.main, this.varav].filter((p): p is string => p !== null);
+        return [...groups, ...parents];
+      }
+      case 'sum':
+        this.main = null;
+        this.varav = null;
+        return groups;
+      default:
+        this.main = label;
+        this.varav = null;
+        return groups;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Goals and their assessments from running text. Three layouts in the seeds:
+ * - Hjo: "Kommunfullmäktiges prioriterade mål 4:" / "Uppfyllt" / goal text (or the goal text
+ *   inline after the colon: "…mål 8:**Hjo kommun ska …**").
+ * - Tyresö/Alingsås (Stratsys): "STRATEGISKT MÅL" / "NÄMNDMÅL" / "NÄMNDENS ÅTAGANDE" label,
+ *   goal text, then "Bedömning" with the assessment on the next line.
+ * - Uppdrag: a title or first line, description, then "Status" / " Påbörjad" (or inline
+ *   "Status  Påbörjad"), then "Kommentar:" and one paragraph.
+ * The assessment text is kept as printed; `assessment` is its normalised reading.
+ */
+import type { Block, LineBlock } from '../model/source-doc.js';
+import type { Goal, Section } from '../model/index.js';
+import { normalizeSpace } from './cell-shape.js';
+
+export type AssessmentOf = (text: string) => Goal['assessment'];
+
+/** Opening labels and the level name each gives its goal. */
+const OPENERS: [RegExp, string][] = [
+  [/^kommunfullmäktiges\s+prioriterade\s+mål\s*([\dIVX]+)?\s*:?\s*(.*)$/i, 'Kommunfullmäktiges prioriterade mål'],
+  [/^kommunstyrelsens\s+mål\s*(\d+)\s*:?\s*(.*)$/i, 'Kommunstyrelsens mål'],
+  [/^(strategiskt mål)()$/i, 'Strategiskt mål'],
+  [/^(prioriterat mål)()$/i, 'Prioriterat mål'],
+  [/^(nämndmål)\s*:?()$/i, 'Nämndmål'],
+  [/^(fullmäktigemål)\s*:?()$/i, 'Fullmäktigemål'],
+  [/^(nämndens åtagande)()$/i, 'Nämndens åtagande'],
+];
+
+const ASSESSMENT_LABEL = /^(bedömning|måluppfyllelse)\s*:?\s*$/i;
+const STATUS_INLINE = /^status\s*:?\s*(.*)$/i;
+
+interface Open { level: string; text: string | null; block: LineBlock; assessmentText: string | null }
+
+export function detectGoals(
+  blocks: Block[], skip: Set<number>, sections: Section[], sectionAt: (blockIndex: number) => string | null,
+  assess: AssessmentOf,
+): Goal[] {
+  const goals: Goal[] = [];
+  let open: Open | null = null;
+  let uppdragStart: number | null = null;
+  const close = (sectionId: string | null) => {
+    if (open && open.text) goals.push(toGoal(open, sectionId, assess));
+    open = null;
+  };
+  const headingLines = new Set(sections.map((s) => s.line ?? -1));
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'line' || b.cells || skip.has(i)) continue;
+    const text = normalizeSpace(b.text);
+    const sec = sectionAt(i);
+    const opener = matchOpener(text);
+    if (opener) {
+      close(sec);
+      open = { level: opener.level, text: opener.inline || null, block: b, assessmentText: null };
+      uppdragStart = null;
+      continue;
+    }
+    const next = nextLine(blocks, i, skip);
+    if (ASSESSMENT_LABEL.test(text) && next) {
+      if (open) {
+        const cand = normalizeSpace(next.text);
+        // Hjo writes "Bedömning:" before prose; only a short verdict line is the assessment.
+        const verdict = assess(cand) !== 'unknown' || cand.length <= 40;
+        if (!open.assessmentText && verdict) { open.assessmentText = cand; i = next.index; }
+        close(sec);
+      }
+      continue;
+    }
+    const status = STATUS_INLINE.exec(text);
+    if (status && (status[1] || next)) {
+      const statusText = status[1] ? status[1] : normalizeSpace(next!.text);
+      const titleBlock = uppdragStart !== null ? blocks[uppdragStart] as LineBlock : null;
+      if (titleBlock) {
+        goals.push(toGoal({ level: 'Uppdrag', text: normalizeSpace(titleBlock.text), block: titleBlock, assessmentText: statusText }, sec, assess));
+      }
+      if (!status[1]) i = next!.index;
+      uppdragStart = skipComment(blocks, i, skip);
+      continue;
+    }
+    if (open && !open.text) {
+      if (assess(text) !== 'unknown' && text.length <= 40) open.assessmentText = text;
+      else open.text = text;
+      continue;
+    }
+    if (headingLines.has(b.line ?? -2) && b.line !== null) { uppdragStart = nextIndex(blocks, i, skip); continue; }
+    if (uppdragStart === null) uppdragStart = i;
+  }
+  close(null);
+  return goals;
+}
+
+function matchOpener(text: string): { level: string; inline: string } | null {
+  for (const [re, level] of OPENERS) {
+    const m = re.exec(text);
+    if (m) return { level, inline: normalizeSpace(m[2] ?? '') };
+  }
+  return null;
+}
+
+function toGoal(o: Open, sectionId: string | null, assess: AssessmentOf): Goal {
+  return {
+    sectionId,
+    level: o.level,
+    text: o.text ?? '',
+    assessmentText: o.assessmentText,
+    assessment: o.assessmentText ? assess(o.assessmentText) : 'unknown',
+    tableId: null,
+    page: o.block.page,
+    line: o.block.line,
+  };
+}
+
+function nextIndex(blocks: Block[], i: number, skip: Set<number>): number | null {
+  for (let j = i + 1; j < blocks.length; j++) if (!skip.has(j) && blocks[j].kind === 'line') return j;
+  return null;
+}
+
+function nextLine(blocks: Block[], i: number, skip: Set<number>): { text: string; index: number } | null {
+  const j = nextIndex(blocks, i, skip);
+  return j === null ? null : { text: (blocks[j] as LineBlock).text, index: j };
+}
+
+/** After a status: an optional "Kommentar:" label and one paragraph; the next uppdrag starts after. */
+function skipComment(blocks: Block[], i: number, skip: Set<number>): number | null {
+  let j = nextIndex(blocks, i, skip);
+  if (j !== null && /^kommentar\s*:?\s*$/i.test((blocks[j] as LineBlock).text.trim())) j = nextIndex(blocks, j, skip);
+  return j === null ? null : nextIndex(blocks, j, skip);
+}

@@ -1,0 +1,135 @@
+/**
+ * Headings → section tree. Evidence, strongest first: a level the source declares (markdown
+ * '#', Word heading style), a section number ("2.1 …"), a TOC entry with the same title,
+ * a larger font (PDF), upper-case labels (STRATEGISKT MÅL, NYCKELTAL), goal headings
+ * ("Kommunfullmäktiges prioriterade mål 4:"), and, in text without fonts, short isolated lines.
+ */
+import type { Block, LineBlock } from '../model/source-doc.js';
+import type { Section } from '../model/document.js';
+import { sectionId } from '../model/document.js';
+import type { TocEntry } from './toc.js';
+import { roundSize, type DocStats } from './stats.js';
+import { normalizeSpace } from './cell-shape.js';
+
+export interface HeadingCandidate {
+  blockIndex: number;
+  level: number;
+  number: string | null;
+  title: string;
+}
+
+const MAX_HEADING_CHARS = 110;
+const MAX_SHORT_LINE_CHARS = 70;
+const MAX_SHORT_LINE_WORDS = 9;
+/** A text line this long is body text; the title block ends at the first one. */
+const BODY_LINE_CHARS = 120;
+
+const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$/u;
+export const GOAL_HEADING = /^(kommunfullmäktiges\s+(prioriterade\s+)?mål|kommunstyrelsens\s+mål|fullmäktigemål|nämndmål|nämndens\s+mål|prioriterat\s+mål|strategiskt\s+mål(område)?)\b/i;
+/** Labels and values that stand alone on a line but are not headings. */
+const NOT_HEADING = /^(bedömning|status|kommentar|motivering|analys|adressat|uppfyllt|delvis uppfyllt|ej uppfyllt|inte uppfyllt|i huvudsak uppfyllt|helt uppfyllt|påbörjad|färdig|pågår|klart|klar|ej påbörjad|ej klart|stoppad|försenad|väntar|avslutad|genomförd|ej genomförd)\s*:?$/i;
+
+export function isCapsLabel(text: string): boolean {
+  const t = text.trim();
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && t.length <= 70 && t === t.toLocaleUpperCase('sv') && /\p{Lu}{3}/u.test(t);
+}
+
+const key = (s: string) => normalizeSpace(s).toLocaleLowerCase('sv').replace(/[.:]+$/, '');
+
+export function detectHeadings(
+  blocks: Block[], skip: Set<number>, toc: TocEntry[], stats: DocStats,
+): HeadingCandidate[] {
+  const tocByTitle = new Map(toc.map((e) => [key(e.title), e]));
+  const titleEnd = titleBlockEnd(blocks, skip);
+  const out: HeadingCandidate[] = [];
+  let context = 0; // level of the last structural (numbered/declared/TOC/font) heading
+  let afterLabel = false;
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'line' || b.cells || skip.has(i) || i < titleEnd) { afterLabel = false; return; }
+    const h = classifyLine(b, i, blocks, tocByTitle, stats, context);
+    const wasAfterLabel = afterLabel;
+    afterLabel = h?.kind === 'label';
+    if (!h || (wasAfterLabel && h.kind === 'short')) return;
+    if (h.kind === 'structural') context = h.level;
+    out.push({ blockIndex: i, level: h.level, number: h.number, title: h.title });
+  });
+  return out;
+}
+
+interface Classified { kind: 'structural' | 'label' | 'short'; level: number; number: string | null; title: string }
+
+function classifyLine(
+  b: LineBlock, i: number, blocks: Block[], tocByTitle: Map<string, TocEntry>, stats: DocStats, context: number,
+): Classified | null {
+  const text = normalizeSpace(b.text);
+  if (text === '' || text.length > MAX_HEADING_CHARS || NOT_HEADING.test(text)) return null;
+  const num = NUMBERED.exec(text);
+  const tocEntry = tocByTitle.get(key(num ? num[2] : text));
+  if (b.declaredLevel !== null) {
+    return { kind: 'structural', level: b.declaredLevel, number: num?.[1] ?? null, title: num ? num[2] : text };
+  }
+  if (num && !/\.\s*$/.test(num[2]) && num[2].split(' ').length <= 14 && (tocEntry || tocByTitle.size === 0 || fontTier(b, stats) !== null)) {
+    return { kind: 'structural', level: num[1].split('.').length, number: num[1], title: num[2] };
+  }
+  if (tocEntry) return { kind: 'structural', level: tocEntry.number ? tocEntry.number.split('.').length : 1, number: tocEntry.number, title: text };
+  const tier = fontTier(b, stats);
+  if (tier !== null && /\p{L}/u.test(text) && !/[.,]$/.test(text)) return { kind: 'structural', level: tier, number: null, title: text };
+  if (isCapsLabel(text)) return { kind: 'label', level: Math.min(context + 1, 4), number: null, title: text };
+  if (GOAL_HEADING.test(text) && text.length <= 60) return { kind: 'label', level: Math.min(context + 1, 4), number: null, title: text };
+  if (stats.bodyFontSize === null && isShortIsolated(b, blocks[i + 1])) {
+    return { kind: 'short', level: Math.min(context + 1, 4), number: null, title: text };
+  }
+  return null;
+}
+
+/** Heading tier from font size (1 = largest) or bold body-size line; null for body text. */
+function fontTier(b: LineBlock, stats: DocStats): number | null {
+  if (stats.bodyFontSize === null || b.fontSize === null) return null;
+  const s = roundSize(b.fontSize);
+  const k = stats.largerSizes.indexOf(s);
+  if (k >= 0) return k + 1;
+  if (b.bold && b.text.length <= MAX_SHORT_LINE_CHARS && s >= stats.bodyFontSize) return stats.largerSizes.length + 1;
+  return null;
+}
+
+function isShortIsolated(b: LineBlock, next: Block | undefined): boolean {
+  const t = b.text.trim();
+  if (t.length > MAX_SHORT_LINE_CHARS || t.split(/\s+/).length > MAX_SHORT_LINE_WORDS) return false;
+  if (!/^\p{Lu}/u.test(t) || /[.,;:!]$/.test(t) || /:\s/.test(t) || /\t/.test(t)) return false;
+  if (/\d{3,}/.test(t.replace(/\b(19|20)\d{2}\b/g, ''))) return false;
+  const isolatedAbove = b.gapBefore >= 1;
+  const isolatedBelow = !next || next.kind === 'table' || next.gapBefore >= 1;
+  return isolatedAbove && isolatedBelow;
+}
+
+/** The cover/title block: short lines before the first body paragraph, TOC or declared heading. */
+function titleBlockEnd(blocks: Block[], skip: Set<number>): number {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (skip.has(i) || b.kind !== 'line') return i;
+    if (b.declaredLevel !== null || NUMBERED.test(b.text.trim()) || b.text.length > BODY_LINE_CHARS) return i;
+    if (i >= 12) return i; // a cover never holds more lines than this
+  }
+  return blocks.length;
+}
+
+/** Candidates → sections with parent links (a heading's parent is the nearest shallower one). */
+export function buildSections(cands: HeadingCandidate[], blocks: Block[]): Section[] {
+  const stack: Section[] = [];
+  return cands.map((c, k) => {
+    while (stack.length > 0 && stack[stack.length - 1].level >= c.level) stack.pop();
+    const b = blocks[c.blockIndex];
+    const s: Section = {
+      id: sectionId(k),
+      parentId: stack[stack.length - 1]?.id ?? null,
+      level: c.level,
+      number: c.number,
+      title: c.title,
+      page: b.page,
+      line: b.line,
+    };
+    stack.push(s);
+    return s;
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Table of contents: a run of lines "Title<tab or leaders>page". It is not a run of
+ * sections; its entries confirm headings later in the document and give their levels.
+ */
+import type { Block, LineBlock } from '../model/source-doc.js';
+
+export interface TocEntry {
+  number: string | null;
+  title: string;
+  page: number;
+  blockIndex: number;
+}
+
+export interface Toc {
+  entries: TocEntry[];
+  /** Indices of blocks that belong to the TOC (its title and entries). */
+  blockIndices: Set<number>;
+}
+
+/** A TOC needs at least this many consecutive entry lines, so one "Summa\t12" row is not one. */
+const MIN_TOC_ENTRIES = 3;
+const TOC_TITLE = /^(innehåll|innehållsförteckning|innehall)\s*$/i;
+const LEADERS = /[.\u2026\u00b7_\s\u0008\ufffd]{2,}$/;
+
+export function parseTocLine(b: LineBlock): Omit<TocEntry, 'blockIndex'> | null {
+  let title: string;
+  let pageText: string;
+  if (b.cells && b.cells.filter((c) => c !== '').length === 2 && b.cells.length <= 3) {
+    const filled = b.cells.filter((c) => c !== '');
+    [title, pageText] = [filled[0], filled[1]];
+  } else {
+    const m = /^(.*?)(?:[.\u2026\u00b7_\u0008\ufffd ]{3,}|\s+)(\d{1,3})$/.exec(b.text.trim());
+    if (!m || !/[.\u2026\u00b7_\u0008\ufffd]{3,}/.test(b.text)) return null;
+    [title, pageText] = [m[1], m[2]];
+  }
+  pageText = pageText.trim().replace(/\.$/, '');
+  if (!/^\d{1,3}$/.test(pageText)) return null;
+  title = title.replace(LEADERS, '').trim();
+  if (!/\p{L}/u.test(title)) return null;
+  const num = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/.exec(title);
+  return {
+    number: num ? num[1] : null,
+    title: num ? num[2].trim() : title,
+    page: Number(pageText),
+  };
+}
+
+export function detectToc(blocks: Block[]): Toc {
+  const entries: TocEntry[] = [];
+  const blockIndices = new Set<number>();
+  let run: TocEntry[] = [];
+  const flush = () => {
+    // Page numbers in a TOC never go backwards; a two-column count table's values do.
+    const monotonic = run.every((e, k) => k === 0 || e.page >= run[k - 1].page);
+    if (run.length >= MIN_TOC_ENTRIES && monotonic) {
+      entries.push(...run);
+      for (const e of run) blockIndices.add(e.blockIndex);
+      const before = blocks[run[0].blockIndex - 1];
+      if (before?.kind === 'line' && TOC_TITLE.test(before.text.trim())) {
+        blockIndices.add(run[0].blockIndex - 1);
+      }
+    }
+    run = [];
+  };
+  blocks.forEach((b, i) => {
+    const e = b.kind === 'line' ? parseTocLine(b) : null;
+    if (e && b.kind === 'line' && (run.length === 0 || b.gapBefore <= 1)) run.push({ ...e, blockIndex: i });
+    else {
+      flush();
+      if (e) run.push({ ...e, blockIndex: i });
+    }
+  });
+  flush();
+  return { entries, blockIndices };
+}

@@ -1,0 +1,154 @@
+/**
+ * pdf.js document lifecycle (unpdf's withDocument): open with safe, local-only settings,
+ * hand each page's raw data to pure code, always destroy.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UnreadableInputError } from '../../model/index.js';
+import type { OpCodes } from './graphics.js';
+import { isBoldFontName } from './text-items.js';
+import type { FontInfo, RawTextItem } from './types.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PDFDocumentProxy = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
+type PDFPageProxy = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** Directory URLs inside node_modules/pdfjs-dist, so fonts and CMaps load from disk. */
+function assetUrls(): { standardFontDataUrl: string; cMapUrl: string } {
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  // pdf.js in Node reads these with fs when they are plain paths ending in a separator.
+  return {
+    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+    cMapUrl: path.join(root, 'cmaps') + path.sep,
+  };
+}
+void pathToFileURL;
+
+export interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  viewportTransform: number[];
+  items: RawTextItem[];
+  fonts: Record<string, FontInfo>;
+  /** Operator list; null when the page has no text (scans: no need to decode images). */
+  ops: { fnArray: ArrayLike<number>; argsArray: unknown[] } | null;
+}
+
+export interface PdfSession {
+  numPages: number;
+  metaTitle: string | null;
+  opCodes: OpCodes;
+  readPage(n: number): Promise<RawPage>;
+}
+
+/** Open `bytes`, run `fn`, destroy the document whatever happens. */
+export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) => Promise<T>): Promise<T> {
+  if (bytes.length === 0) throw new UnreadableInputError('pdf:empty', 'empty file: no PDF data');
+  const pdfjs = await loadPdfJs();
+  pdfjs.GlobalWorkerOptions.workerSrc ||= '';
+  const task = pdfjs.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given; give it a copy.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS - 1,
+    ...assetUrls(),
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw toUnreadable(err);
+  }
+  try {
+    let metaTitle: string | null = null;
+    try {
+      const meta = await doc.getMetadata();
+      const info = meta.info as { Title?: unknown } | undefined;
+      if (typeof info?.Title === 'string' && info.Title.trim() !== '') metaTitle = info.Title.trim();
+    } catch {
+      metaTitle = null;
+    }
+    const O = pdfjs.OPS;
+    const opCodes: OpCodes = {
+      save: O.save, restore: O.restore, transform: O.transform, constructPath: O.constructPath,
+      stroke: O.stroke, closeStroke: O.closeStroke, fill: O.fill, eoFill: O.eoFill,
+      fillStroke: O.fillStroke, eoFillStroke: O.eoFillStroke, closeFillStroke: O.closeFillStroke,
+      closeEOFillStroke: O.closeEOFillStroke, rectangle: O.rectangle,
+    };
+    return await fn({
+      numPages: doc.numPages,
+      metaTitle,
+      opCodes,
+      readPage: async (n) => {
+        const page = await doc.getPage(n);
+        try {
+          return await readRawPage(page, n);
+        } finally {
+          page.cleanup();
+        }
+      },
+    });
+  } catch (err) {
+    throw err instanceof UnreadableInputError ? err : toUnreadable(err);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function readRawPage(page: PDFPageProxy, n: number): Promise<RawPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it) as RawTextItem[];
+  const hasText = items.some((it) => it.str.trim().length > 0);
+  let ops: RawPage['ops'] = null;
+  if (hasText) {
+    const list = await page.getOperatorList();
+    ops = { fnArray: list.fnArray, argsArray: list.argsArray };
+  }
+  const fonts: Record<string, FontInfo> = {};
+  const styles = content.styles as Record<string, { ascent?: number; descent?: number }>;
+  for (const name of new Set(items.map((it) => it.fontName))) {
+    let real = '';
+    if (hasText && page.commonObjs.has(name)) {
+      const font = page.commonObjs.get(name) as { name?: unknown } | null;
+      if (typeof font?.name === 'string') real = font.name;
+    }
+    const st = styles[name];
+    const ascent = st?.ascent && st.ascent > 0.3 && st.ascent < 1.3 ? st.ascent : 0.8;
+    const descent = st?.descent && st.descent < 0 && st.descent > -0.6 ? st.descent : -0.2;
+    fonts[name] = { name: real, bold: isBoldFontName(real), ascent, descent };
+  }
+  return {
+    number: n,
+    width: viewport.width,
+    height: viewport.height,
+    viewportTransform: [...viewport.transform],
+    items,
+    fonts,
+    ops,
+  };
+}
+
+function toUnreadable(err: unknown): UnreadableInputError {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  const message = (err as { message?: string } | null)?.message ?? String(err);
+  if (name === 'PasswordException') {
+    return new UnreadableInputError('pdf:encrypted', `encrypted PDF: ${message}`, { cause: err });
+  }
+  return new UnreadableInputError('pdf:corrupt', `unreadable PDF: ${message}`, { cause: err });
+}

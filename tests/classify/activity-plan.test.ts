@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extractActivities } from '../../src/classify/activity-plan.js';
+import { SEED, seedTable } from './seed-table.js';
+
+describe('extractActivities on Hjo aktivitetsplaner', () => {
+  it('reads every row of the table at lines 57-65 by header name', () => {
+    const table = seedTable(SEED.hjo, 57, 65);
+    const { value, diagnostics } = extractActivities(table, { goal: 'Hjjoborna ska ha ett lågt behov av försörjningsstöd' });
+    expect(diagnostics).toEqual([]);
+    expect(value.map((a) => a.activity)).toEqual([
+      'SAR', 'FIA', 'LÖK', '7tjugo', 'Praktikverktyget', 'Ekonomismart', 'Arena 9.0',
+    ]);
+    expect(value[1]).toEqual({
+      tableId: '#/tables/0', row: 2, goal: 'Hjjoborna ska ha ett lågt behov av försörjningsstöd',
+      activity: 'FIA', description: 'Strukturerad arbetsmodell i arbetet med försörjningsstöd',
+      due: ['2016-06-30'], dueText: '2016-06-30', responsible: 'Gruppledare',
+      statusText: 'Avslutat', status: 'done', page: null, line: 59,
+    });
+    expect(value[0]).toMatchObject({ status: 'ongoing', due: ['2016-12-31'], responsible: 'Ordförande', line: 58 });
+    expect(value[6]).toMatchObject({ activity: 'Arena 9.0', due: ['2019'], status: 'ongoing', line: 65 });
+  });
+
+  it('joins a wrapped description line to the activity above (lines 92-94)', () => {
+    const table = seedTable(SEED.hjo, 89, 98);
+    const { value } = extractActivities(table, { goal: null });
+    const sjutjugo = value.find((a) => a.activity === '7tjugo')!;
+    expect(sjutjugo.description).toBe(
+      'Ledarutbildning och metodmaterial för ledare, och mentorer som arbetar med ungdomars och vuxnas personliga utveckling, där bemötande och förhållningssätt är i fokus',
+    );
+    expect(sjutjugo).toMatchObject({ statusText: 'Ej klart', status: 'not_done', line: 92 });
+    expect(value).toHaveLength(7);
+  });
+
+  it('reads two due dates in one cell (line 119)', () => {
+    const { value } = extractActivities(seedTable(SEED.hjo, 115, 119), { goal: null });
+    expect(value[3]).toMatchObject({
+      activity: 'Vision- och värdegrund', due: ['2016-06-30', '2016-12-31'], responsible: 'Arbets-ledare',
+    });
+  });
+
+  it('skips the plain-text rule row under a table (line 66)', () => {
+    const { value, diagnostics } = extractActivities(seedTable(SEED.hjo, 57, 66), { goal: null });
+    expect(value).toHaveLength(7);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('finds columns by name whatever their order', () => {
+    const table = seedTable(SEED.hjo, 57, 58);
+    table.rows = table.rows.map(([a, b, c, d, e]) => [e, d, a, c, b]);
+    const { value } = extractActivities(table, { goal: null });
+    expect(value[0]).toMatchObject({ activity: 'SAR', responsible: 'Ordförande', status: 'ongoing', due: ['2016-12-31'] });
+  });
+
+  it('warns when there is no Aktivitet column', () => {
+    const table = seedTable(SEED.hjo, 68, 69);
+    const { value, diagnostics } = extractActivities(table, { goal: null });
+    expect(value).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['activity:no-activity-column']);
+  });
+});
