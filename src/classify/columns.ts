@@ -46,8 +46,8 @@ const TERM = /(?<!\p{L})(t[1-3]|tertial\s*[1-3]|q[1-4]|kvartal\s*[1-4]|vt|ht)\s*
 const ISO_DATE = /(?<!\d)((?:19|20)\d{2})-\d{2}-\d{2}(?!\d)/;
 
 /**
- * The period a column covers, from its header. A forecast dated "per 2016-08-31" is a
- * forecast for the year, so forecasts keep only the year of a date.
+ * The period a column covers, from its header. A forecast dated "per 2016-08-31" or made
+ * in "jan-aug 2016" is a forecast for the year, so forecasts keep only the year.
  */
 export function periodOf(column: string, opts: { forecast?: boolean } = {}): string | null {
   const base = basePeriod(column, opts.forecast ?? false);
@@ -59,6 +59,8 @@ export function periodOf(column: string, opts: { forecast?: boolean } = {}): str
 function basePeriod(column: string, forecast: boolean): string | null {
   const months = MONTH_RANGE.exec(column);
   const year = YEAR.exec(column)?.[1] ?? null;
+  // "Årsprognos jan-aug 2016", "Prognos per 2016-08-31": made then, for the whole year.
+  if (forecast && year !== null && !YEAR_RANGE.test(column)) return year;
   if (months) {
     const label = `${months[1]}-${months[2]}`.toLowerCase();
     return year === null ? label : `${label} ${year}`;
@@ -66,7 +68,7 @@ function basePeriod(column: string, forecast: boolean): string | null {
   const term = TERM.exec(column);
   if (term) return `${term[1].toUpperCase().replace(/\s+/g, ' ')} ${term[2]}`;
   const date = ISO_DATE.exec(column);
-  if (date) return forecast ? date[1] : date[0];
+  if (date) return date[0];
   const range = YEAR_RANGE.exec(column);
   if (range) return `${range[1]}-${range[2]}`;
   if (year !== null) return year;

@@ -4,7 +4,7 @@
  * Reports nest rows without indentation we can rely on in text: a label row without values
  * heads a group ("<b>FLYKTINGMOTTAGANDE</b>", "Kommunbidragsområde"); "varav …" rows are
  * parts of the row above and "därav …" rows parts of the varav row above (Mölndal
- * VOLYMMÅTT). "Summa"/"Totalt" rows close their parts and are never parents.
+ * VOLYMMÅTT). "Summa"/"Totalt" rows matter only to the arithmetic checks.
  */
 
 export type RowRole = 'main' | 'varav' | 'darav' | 'sum';
@@ -48,6 +48,11 @@ export class RowPath {
     this.lastWasGroup = true;
   }
 
+  /** The group headings currently open, outermost first. */
+  peek(): string[] {
+    return this.groups.map((g) => g.label);
+  }
+
   /** A row with values: returns its parents (groups, then varav/därav parents). */
   place(label: string): string[] {
     this.lastWasGroup = false;
@@ -60,11 +65,9 @@ export class RowPath {
         const parents = [this.main, this.varav].filter((p): p is string => p !== null);
         return [...groups, ...parents];
       }
-      case 'sum':
-        this.main = null;
-        this.varav = null;
-        return groups;
       default:
+        // A Summa/Totalt row is never nested under, but "Totalt antal bidragshushåll" is
+        // the parent of the "varav flyktingstatus" row below it (Mölndal line 200).
         this.main = label;
         this.varav = null;
         return groups;

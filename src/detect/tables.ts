@@ -37,7 +37,7 @@ export function detectTables(blocks: Block[], skip: Set<number>): { tables: Dete
     if (b.kind === 'table') {
       const rows = rectangularize(expandSpans(b));
       if (rows.length > 0) {
-        const headerRows = b.declaredHeaderRows ?? countHeaderRows(rows);
+        const headerRows = b.declaredHeaderRows ?? leadingBoldRows(rows) ?? countHeaderRows(rows);
         tables.push(finish([i], rows, headerRows, captionBefore(blocks, i, skip), b.page, b.pageEnd, b.line));
       }
       i++;
@@ -63,6 +63,13 @@ export function detectTables(blocks: Block[], skip: Set<number>): { tables: Dete
     i = run.end;
   }
   return { tables, diagnostics };
+}
+
+/** Word-template tables mark the header by bold cells; a leading run of bold rows is the header. */
+function leadingBoldRows(rows: GridRow[]): number | null {
+  let n = 0;
+  while (n < rows.length - 1 && rows[n].bold && rows[n].cells.some((c) => !isEmpty(c))) n++;
+  return n > 0 ? n : null;
 }
 
 function finish(

@@ -202,6 +202,17 @@ function isOrganLine(s: string): boolean {
   );
 }
 
+/**
+ * A title page line that continues the title: a date or year ("31 augusti", "2017"), or a
+ * lower-case or connector-led wrap ("… årsredogörelse och" / "revisorskollegiets årsrapport").
+ * A capitalised line is a new item ("Arbete och Socialtjänst", "Fastställd av …").
+ */
+function isTitleContinuation(s: string, previous: string): boolean {
+  if (new RegExp(`^(\\d{1,2}\\s+)?${MONTH_RE}(\\s+\\d{4})?$`, 'iu').test(s)) return true;
+  if (/^\d{4}(\s*[-–]\s*\d{4})?$/.test(s)) return true;
+  return /^\p{Ll}/u.test(s) || /(\s(och|för|samt|&)|[-–])$/u.test(previous);
+}
+
 /** A short capitalised line next to the title that names who reports ("Arbete och Socialtjänst"). */
 function isNameLine(s: string): boolean {
   return (
@@ -267,7 +278,8 @@ export function detectMeta(input: DetectMetaInput): Result<Meta> {
   const head = lines.slice(0, HEAD_LINES);
   const titleBlock = lines.slice(0, TITLE_BLOCK_LINES);
   const metaTitle = input.metaTitle?.trim() || null;
-  const fileName = input.fileName;
+  // Callers may pass a path; only the last segment names the report ("…/2016/hjo.txt").
+  const fileName = input.fileName.replace(/^.*[\\/]/, '');
 
   // Title: the first short head line that names a report type near its start.
   const titleAt = head.findIndex((l) => {
@@ -285,7 +297,7 @@ export function detectMeta(input: DetectMetaInput): Result<Meta> {
       if (l.index !== head[j - 1].index + 1) break;
       if (isToc(l.raw) || l.clean.length > 60 || l.clean.includes(':') || l.clean === parts[0]) break;
       if (isOrganLine(l.clean) || scanMunicipalityMentions(l.clean).length > 0) break;
-      if (GENERIC_HEADING.test(l.clean)) break;
+      if (GENERIC_HEADING.test(l.clean) || !isTitleContinuation(l.clean, parts[parts.length - 1])) break;
       parts.push(l.clean);
       titleEnd = j;
     }

@@ -110,7 +110,7 @@ function fuzzy(core: string): { k: Kommun; score: number } | null {
  * which allows lower case ("tyresö kommun" on Tyresö's title page) and genitives of
  * ambiguous names ("Marks kommun").
  */
-export function matchName(core: string, context: boolean): MunicipalityMatch | null {
+export function matchName(core: string, context: boolean, allowFuzzy = true): MunicipalityMatch | null {
   const text = core.trim();
   if (!text) return null;
   if (!context && !startsUpper(text)) return null;
@@ -130,6 +130,7 @@ export function matchName(core: string, context: boolean): MunicipalityMatch | n
     const gen = byKey.get(key.slice(0, -1));
     if (gen && (context || !isAmbiguous(gen))) return result(gen, 'genitive', 1);
   }
+  if (!allowFuzzy) return null;
   const fz = fuzzy(text) ?? (key.endsWith('s') ? fuzzy(text.slice(0, -1)) : null);
   return fz ? result(fz.k, 'fuzzy', fz.score) : null;
 }
@@ -193,8 +194,8 @@ export function scanMunicipalityMentions(
     for (const span of [2, 1]) {
       if (i - span < 0) continue;
       const core = tokens.slice(i - span, i).join(' ');
-      const m = matchName(core, true);
-      if (!m || (span === 2 && m.method === 'fuzzy')) continue;
+      const m = matchName(core, true, span === 1);
+      if (!m) continue;
       if (m.method === 'fuzzy' && !startsUpper(core)) continue;
       out.push({ ...m, method: m.method === 'exact' ? 'genitive' : m.method, context: true, text: `${core} ${tokens[i]}` });
       for (let j = i - span; j < i; j++) used.add(j);
@@ -205,14 +206,14 @@ export function scanMunicipalityMentions(
     if (used.has(i) || !startsUpper(tokens[i])) continue;
     const next = tokens[i + 1]?.toLowerCase();
     if (next && CONTEXT_WORDS.has(next)) continue;
-    const two = i + 1 < tokens.length ? matchName(`${tokens[i]} ${tokens[i + 1]}`, false) : null;
+    const two = i + 1 < tokens.length ? matchName(`${tokens[i]} ${tokens[i + 1]}`, false, false) : null;
     if (two && two.method !== 'fuzzy' && nameKey(two.name).includes(' ')) {
       out.push({ ...two, context: false, text: `${tokens[i]} ${tokens[i + 1]}` });
       i++;
       continue;
     }
-    const m = matchName(tokens[i], false);
-    if (!m || (m.method === 'fuzzy' && !options.fuzzyBare)) continue;
+    const m = matchName(tokens[i], false, options.fuzzyBare === true);
+    if (!m) continue;
     out.push({ ...m, context: false, text: tokens[i] });
   }
   return out;

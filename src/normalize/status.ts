@@ -64,7 +64,7 @@ export function normalizeAssessment(text: string | null): Assessment {
   return longestPhrase(text, ASSESSMENT_PHRASES) ?? 'unknown';
 }
 
-function words<T>(value: T, ...phrases: string[]): Array<readonly [string, T]> {
+function words<const T>(value: T, ...phrases: string[]): Array<readonly [string, T]> {
   return phrases.map((p) => [p, value] as const);
 }
 

@@ -128,6 +128,23 @@ export interface DocxStyle {
   readonly fontSize: number | null;
   /** w:rPr/w:b; null when no style in the chain says. */
   readonly bold: boolean | null;
+  /** w:pPr/w:numPr: the list a paragraph of this style is numbered in, and its 0-based level. */
+  readonly numId: string | null;
+  readonly numLevel: number | null;
+}
+
+/** One level of a w:abstractNum: how its number is formatted (17.9.6–17.9.11). */
+export interface DocxNumberingLevel {
+  readonly start: number;
+  /** w:numFmt: decimal, lowerLetter, upperRoman, bullet, none, … */
+  readonly format: string;
+  /** w:lvlText, e.g. "%1.%2" */
+  readonly text: string;
+}
+
+export interface DocxNumbering {
+  /** w:num/@w:numId → its abstract levels (by 0-based level), start overrides applied. */
+  readonly byNumId: ReadonlyMap<string, { readonly abstractId: string; readonly levels: ReadonlyMap<number, DocxNumberingLevel> }>;
 }
 
 export interface DocxStyles {
@@ -146,6 +163,7 @@ export interface MammothMessage {
 export interface DocxTree {
   readonly body: DocxElement[];
   readonly styles: DocxStyles;
+  readonly numbering: DocxNumbering;
   /** docProps/core.xml dc:title. */
   readonly metaTitle: string | null;
   readonly messages: MammothMessage[];
@@ -174,7 +192,7 @@ interface MammothResult<T> {
 
 interface MammothDocxReader {
   read(file: MammothFile): Promise<MammothResult<MammothNode>>;
-  _findPartPaths(file: MammothFile): Promise<{ mainDocument: string; styles: string }>;
+  _findPartPaths(file: MammothFile): Promise<{ mainDocument: string; styles: string; numbering: string }>;
 }
 
 type MammothNode = Record<string, unknown> & { type: string; children?: MammothNode[] };
@@ -200,6 +218,7 @@ export async function loadDocx(zip: ZipArchive): Promise<DocxTree> {
   return {
     body: (document.children ?? []).map(toElement),
     styles: await readStyles(file, parts.styles),
+    numbering: await readNumbering(file, parts.numbering),
     metaTitle: await readCoreTitle(file),
     messages: result.messages.map((m) => ({
       type: m.type === 'error' ? 'error' : 'warning',
@@ -299,6 +318,8 @@ interface RawStyle {
   outlineLevel: number | null;
   fontSize: number | null;
   bold: boolean | null;
+  numId: string | null;
+  numLevel: number | null;
 }
 
 const EMPTY_STYLES: DocxStyles = { byId: new Map(), defaultFontSize: null, defaultParagraphStyleId: null };
@@ -328,6 +349,8 @@ async function readStyles(file: MammothFile, path: string): Promise<DocxStyles> 
       outlineLevel: intAttr(pPr && first(pPr, 'w:outlineLvl')),
       fontSize: halfPoints(rPr && first(rPr, 'w:sz')),
       bold: booleanElement(rPr && first(rPr, 'w:b')),
+      numId: first(first(pPr, 'w:numPr'), 'w:numId')?.attributes['w:val'] ?? null,
+      numLevel: intAttr(first(first(pPr, 'w:numPr'), 'w:ilvl')),
     });
   }
 
@@ -337,7 +360,7 @@ async function readStyles(file: MammothFile, path: string): Promise<DocxStyles> 
     for (let s: RawStyle | undefined = style; s && !chain.includes(s); s = s.basedOn ? raw.get(s.basedOn) : undefined) {
       chain.push(s);
     }
-    const pick = <K extends 'outlineLevel' | 'fontSize' | 'bold'>(key: K): RawStyle[K] =>
+    const pick = <K extends 'outlineLevel' | 'fontSize' | 'bold' | 'numId' | 'numLevel'>(key: K): RawStyle[K] =>
       chain.find((s) => s[key] !== null)?.[key] ?? null;
     resolved.set(style.id, {
       id: style.id,
@@ -346,11 +369,55 @@ async function readStyles(file: MammothFile, path: string): Promise<DocxStyles> 
       outlineLevel: pick('outlineLevel'),
       fontSize: pick('fontSize'),
       bold: pick('bold'),
+      numId: pick('numId'),
+      numLevel: pick('numLevel'),
     });
   }
 
   const rPrDefault = first(first(first(root, 'w:docDefaults'), 'w:rPrDefault'), 'w:rPr');
   return { byId: resolved, defaultFontSize: halfPoints(first(rPrDefault, 'w:sz')) ?? 10, defaultParagraphStyleId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// numbering.xml: mammoth keeps only "ordered or not" per level, not the format needed to
+// print a number. numStyleLink indirection is not followed.
+
+const EMPTY_NUMBERING: DocxNumbering = { byNumId: new Map() };
+
+async function readNumbering(file: MammothFile, path: string): Promise<DocxNumbering> {
+  if (!file.exists(path)) return EMPTY_NUMBERING;
+  const root = await officeXmlReader.read(stripBom((await file.read(path, 'utf-8')) as string));
+  if (!root || root.type !== 'element') return EMPTY_NUMBERING;
+  const abstracts = new Map<string, Map<number, DocxNumberingLevel>>();
+  for (const el of root.children) {
+    if (el.name !== 'w:abstractNum') continue;
+    const levels = new Map<number, DocxNumberingLevel>();
+    for (const lvl of el.children) {
+      if (lvl.name !== 'w:lvl') continue;
+      const ilvl = Number(lvl.attributes['w:ilvl'] ?? '0');
+      levels.set(ilvl, {
+        start: intAttr(first(lvl, 'w:start')) ?? 0,
+        format: first(lvl, 'w:numFmt')?.attributes['w:val'] ?? 'decimal',
+        text: first(lvl, 'w:lvlText')?.attributes['w:val'] ?? '',
+      });
+    }
+    abstracts.set(el.attributes['w:abstractNumId'] ?? '', levels);
+  }
+  const byNumId = new Map<string, { abstractId: string; levels: Map<number, DocxNumberingLevel> }>();
+  for (const el of root.children) {
+    if (el.name !== 'w:num') continue;
+    const abstractId = first(el, 'w:abstractNumId')?.attributes['w:val'] ?? '';
+    const levels = new Map(abstracts.get(abstractId) ?? []);
+    for (const override of el.children) {
+      if (override.name !== 'w:lvlOverride') continue;
+      const ilvl = Number(override.attributes['w:ilvl'] ?? '0');
+      const start = intAttr(first(override, 'w:startOverride'));
+      const base = levels.get(ilvl);
+      if (base && start !== null) levels.set(ilvl, { ...base, start });
+    }
+    byNumId.set(el.attributes['w:numId'] ?? '', { abstractId, levels });
+  }
+  return { byNumId };
 }
 
 function first(el: MammothXmlElement | null | undefined, name: string): MammothXmlElement | null {

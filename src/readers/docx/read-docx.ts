@@ -22,6 +22,7 @@ import {
   loadDocx,
   MISSING_MAIN_DOCUMENT,
   type DocxElement,
+  type DocxNumbering,
   type DocxParagraph,
   type DocxStyle,
   type DocxStyles,
@@ -46,10 +47,14 @@ export async function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {})
     if (cause instanceof UnreadableInputError) throw cause;
     const message = cause instanceof Error ? cause.message : String(cause);
     if (MISSING_MAIN_DOCUMENT.test(message)) throw noDocument(cause);
-    throw new UnreadableInputError('docx:corrupt', `The Word document could not be read: ${message}`, { cause });
+    throw new UnreadableInputError(
+      'docx:corrupt',
+      `The Word document is damaged and could not be read (${firstLine(message)}); try opening it in Word and saving it again.`,
+      { cause },
+    );
   }
 
-  const context = new ReadContext(tree.styles);
+  const context = new ReadContext(tree.styles, tree.numbering);
   for (const element of tree.body) readBlock(element, context);
   context.finish();
 
@@ -102,6 +107,12 @@ function openPackage(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
   return zip;
 }
 
+/** xmldom's messages run over several lines and repeat "error:" prefixes. */
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].replace(/^(?:error:\s*)+/i, '').replace(/\s+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
 function noDocument(cause?: unknown): UnreadableInputError {
   return new UnreadableInputError(
     'docx:no-document',
@@ -122,8 +133,37 @@ class ReadContext {
   endnoteCount = 0;
   images = 0;
   private readonly warned = new Map<string, number>();
+  /** Word list counters per w:numId, by 0-based level. */
+  private readonly counters = new Map<string, number[]>();
 
-  constructor(readonly styles: DocxStyles) {}
+  constructor(
+    readonly styles: DocxStyles,
+    readonly numbering: DocxNumbering,
+  ) {}
+
+  /**
+   * Advance the list counter of a paragraph numbered through its style and return the number
+   * Word prints ("2.1"); null when the number cannot be derived or is a bullet. Direct
+   * paragraph numbering (w:numPr on the paragraph) is not visible through mammoth.
+   */
+  listNumber(paragraph: DocxParagraph, style: DocxStyle | undefined): string | null {
+    if (!style?.numId) return null;
+    const list = this.numbering.byNumId.get(style.numId);
+    if (!list) return null;
+    const level = paragraph.numbering?.level ?? style.numLevel ?? 0;
+    const counts = this.counters.get(style.numId) ?? [];
+    this.counters.set(style.numId, counts);
+    counts[level] = counts[level] === undefined ? (list.levels.get(level)?.start ?? 1) : counts[level] + 1;
+    counts.length = level + 1;
+    const own = list.levels.get(level);
+    if (!own || own.format === 'bullet' || own.format === 'none') return null;
+    const text = own.text.replace(/%([1-9])/g, (_m, k: string) => {
+      const l = Number(k) - 1;
+      const def = list.levels.get(l);
+      return formatListNumber(counts[l] ?? def?.start ?? 1, def?.format ?? 'decimal');
+    });
+    return text.trim() === '' ? null : text.trim();
+  }
 
   style(id: string | null): DocxStyle | undefined {
     return id === null ? undefined : this.styles.byId.get(id);
@@ -185,16 +225,20 @@ const BODY_TEXT_OUTLINE_LEVEL = 9;
 
 function readParagraph(paragraph: DocxParagraph, context: ReadContext): void {
   const inline = readInline(paragraph, context, { markers: true, lineBreak: '\n', tab: '\t' });
+  const style = context.paragraphStyle(paragraph);
+  // Word numbers empty list paragraphs too, so the counter advances before they are skipped.
+  const number = context.listNumber(paragraph, style);
   if (inline.text.trim() === '' && inline.footnotes.length === 0) {
     context.gap++;
     return;
   }
-  const style = context.paragraphStyle(paragraph);
+  const level = declaredLevel(paragraph, style);
   const block: LineBlock = lineBlock({
-    text: inline.text,
+    // A heading's list number is printed by Word but absent from the runs; put it back.
+    text: number !== null && level !== null ? `${number} ${inline.text}` : inline.text,
     fontSize: inline.fontSize,
     bold: inline.bold,
-    declaredLevel: declaredLevel(paragraph, style),
+    declaredLevel: level,
     styleName: paragraph.styleName ?? style?.name ?? paragraph.styleId,
     gapBefore: context.gap,
     footnotes: inline.footnotes,
@@ -386,6 +430,30 @@ function readInline(paragraph: DocxParagraph, context: ReadContext, options: Inl
     if (count > best) [fontSize, best] = [size, count];
   }
   return { text, bold: chars > 0 && boldChars === chars, fontSize: fontSize ?? base.fontSize, footnotes };
+}
+
+/** ST_NumberFormat values a report heading plausibly uses (17.18.59); others print as decimal. */
+function formatListNumber(n: number, format: string): string {
+  switch (format) {
+    case 'decimalZero':
+      return String(n).padStart(2, '0');
+    case 'lowerLetter':
+      return letters(n);
+    case 'upperLetter':
+      return letters(n).toUpperCase();
+    case 'lowerRoman':
+      return roman(n);
+    case 'upperRoman':
+      return roman(n).toUpperCase();
+    default:
+      return String(n);
+  }
+}
+
+/** Word's letter numbering repeats the letter: a … z, aa … zz. */
+function letters(n: number): string {
+  if (n < 1) return String(n);
+  return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
 }
 
 function roman(n: number): string {

@@ -12,6 +12,8 @@ export const ROW_GAP_MAX_FACTOR = 2.6;
 export const CAPTION_GAP_SHARE = 1.6;
 /** Segments of this share of the rows may bridge a column gap (spanning header cells). */
 export const SPANNING_SHARE = 0.12;
+/** A two-cell line is a table row when its cells are this many em apart. */
+export const WIDE_GAP_FACTOR = 2.5;
 /** A header fragment sits this many em right of the table's label column. */
 export const HEADER_INDENT_FACTOR = 2;
 
@@ -33,7 +35,12 @@ function isCore(line: Line): boolean {
   if (line.leader) return false;
   const n = line.segments.length;
   if (n >= 3) return true;
-  if (n === 2) return NUMBERISH.test(line.segments[1]!.text.trim());
+  if (n === 2) {
+    const [a, b] = [line.segments[0]!, line.segments[1]!];
+    if (NUMBERISH.test(b.text.trim())) return true;
+    // Label and a far-off word ("Implementering …      Pågår"), not a numbered heading.
+    return b.x0 - a.x1 >= WIDE_GAP_FACTOR * line.fontSize && !/^[\d.]+$/.test(a.text.trim());
+  }
   return false;
 }
 
@@ -156,7 +163,7 @@ function columnsOf(core: Line[]): Col[] {
 function buildTable(all: Line[], core: Line[]): AlignedTable | null {
   const cols = columnsOf(core);
   if (cols.length < 2) return null;
-  type Row = { line: Line; cells: string[]; bold: boolean[]; spans: number[]; cont: boolean };
+  type Row = { line: Line; last: Line; cells: string[]; bold: boolean[]; spans: number[]; cont: boolean };
   const rows: Row[] = [];
   for (const line of all) {
     const cells = cols.map(() => '');
@@ -187,39 +194,53 @@ function buildTable(all: Line[], core: Line[]): AlignedTable | null {
       bold[first] = bold[first]! && s.runs.every((r) => r.bold);
       spans[first] = Math.max(spans[first]!, last - first + 1);
     }
-    rows.push({ line, cells, bold, spans, cont: false });
+    rows.push({ line, last: line, cells, bold, spans, cont: false });
   }
   // Header fragments: leading rows with an empty label cell and fewer filled cells than the
   // row below merge into it ("Mål" over "2019" → "Mål 2019").
   const filled = (r: Row): number => r.cells.filter((c) => c !== '').length;
   while (rows.length >= 2) {
     const [a, b] = [rows[0]!, rows[1]!];
-    if (a.cells[0] !== '' || filled(a) >= filled(b)) break;
-    if (b.line.top - a.line.bottom > ROW_GAP_MAX_FACTOR * 0.5 * a.line.fontSize) break;
+    if (a.cells[0] !== '') break;
+    // A header row that already names every value column stands on its own.
+    if (a.cells.slice(1).every((c) => c !== '')) break;
+    const subset = a.cells.every((c, k) => c === '' || b.cells[k] !== '');
+    if (!(filled(a) < filled(b) || (b.cells[0] === '' && subset))) break;
+    if (b.line.top - a.last.bottom > ROW_GAP_MAX_FACTOR * 0.5 * a.line.fontSize) break;
     b.cells = b.cells.map((c, k) => [a.cells[k], c].filter((x) => x).join(' '));
+    b.line = a.line;
     rows.shift();
   }
   // Wrapped label lines: a row with only its first cell set continues the row above when it
   // starts in lower case or when the row above filled the label column to its wrap width.
-  const labelRight = Math.max(...core.map((l) => l.segments[0]!.x1));
+  const labelX = Math.min(...all.map((l) => l.x0));
+  const labelRight = Math.max(...all.filter((l) => l.x0 < labelX + 0.5 * l.fontSize).map((l) => l.segments[0]!.x1));
   const merged: Row[] = [];
   for (const row of rows) {
     const prev = merged[merged.length - 1];
+    const tight = prev !== undefined && row.line.top - prev.last.bottom < 0.6 * row.line.fontSize;
     const onlyFirst = row.cells[0] !== '' && row.cells.slice(1).every((c) => c === '');
-    if (prev && onlyFirst && prev.cells.slice(1).some((c) => c !== '')) {
+    if (prev && tight && merged.length > 1 && onlyFirst && prev.cells[0] !== '') {
       const firstWord = row.line.segments[0]!.runs[0];
       const word = row.cells[0]!.split(' ')[0] ?? '';
       const wordWidth = firstWord
         ? (firstWord.x1 - firstWord.x0) * (word.length / Math.max(1, firstWord.text.trim().length))
         : 0;
-      const prevLabelEnd = prev.line.segments[0]!.x1;
+      const prevLabelEnd = prev.last.segments[0]!.x1;
       const wrapped = prevLabelEnd + wordWidth + 0.3 * row.line.fontSize > labelRight;
-      const tight = row.line.top - prev.line.bottom < 0.6 * row.line.fontSize;
-      if (tight && (/^[\p{Ll}(]/u.test(row.cells[0]!) || wrapped || prev.cont)) {
+      if (/^[\p{Ll}(]/u.test(row.cells[0]!) || wrapped || prev.cont) {
         prev.cells[0] = joinWrapped(prev.cells[0]!, row.cells[0]!);
         prev.cont = true;
+        prev.last = row.line;
         continue;
       }
+    }
+    // A value cell wrapped onto the next line: every filled cell sits under a filled cell.
+    if (prev && tight && merged.length > 1 && row.cells[0] === '' && filled(row) > 0 && filled(row) < filled(prev) &&
+      row.cells.every((c, k) => c === '' || prev.cells[k] !== '')) {
+      prev.cells = prev.cells.map((c, k) => (row.cells[k] ? joinWrapped(c, row.cells[k]!) : c));
+      prev.last = row.line;
+      continue;
     }
     merged.push(row);
   }

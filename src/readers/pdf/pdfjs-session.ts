@@ -4,7 +4,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UnreadableInputError } from '../../model/index.js';
 import type { OpCodes } from './graphics.js';
 import { isBoldFontName } from './text-items.js';
@@ -30,7 +29,6 @@ function assetUrls(): { standardFontDataUrl: string; cMapUrl: string } {
     cMapUrl: path.join(root, 'cmaps') + path.sep,
   };
 }
-void pathToFileURL;
 
 export interface RawPage {
   number: number;
@@ -54,7 +52,6 @@ export interface PdfSession {
 export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) => Promise<T>): Promise<T> {
   if (bytes.length === 0) throw new UnreadableInputError('pdf:empty', 'empty file: no PDF data');
   const pdfjs = await loadPdfJs();
-  pdfjs.GlobalWorkerOptions.workerSrc ||= '';
   const task = pdfjs.getDocument({
     // pdf.js transfers (detaches) the buffer it is given; give it a copy.
     data: bytes.slice(),
@@ -64,7 +61,8 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
     disableAutoFetch: true,
     disableStream: true,
     stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS - 1,
+    // ERRORS only: pdf.js prints warnings with console.log, and extract's stdout is JSON.
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
     ...assetUrls(),
   });
   let doc: PDFDocumentProxy;

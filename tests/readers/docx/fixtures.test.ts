@@ -13,6 +13,7 @@ import { readDocx } from '../../../src/readers/docx/read-docx.js';
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
 
 interface Truth {
+  paragraph_count: number;
   headings: { text: string; level: number }[];
   tables: {
     index: number;
@@ -52,12 +53,16 @@ function expand(table: TableBlock): { grid: string[][]; merged: Truth['tables'][
 }
 
 describe.skipIf(names.length === 0)('report.docx fixtures', () => {
-  const docs = new Map<string, { doc: SourceDoc; truth: Truth }>();
+  const docs = new Map<string, { doc: SourceDoc; truth: Truth; diagnostics: unknown[] }>();
 
   beforeAll(async () => {
     for (const name of names) {
       const result = await readDocx(readFileSync(join(FIXTURES, name, 'report.docx')));
-      docs.set(name, { doc: result.value, truth: JSON.parse(readFileSync(join(FIXTURES, name, 'truth.json'), 'utf8')) });
+      docs.set(name, {
+        doc: result.value,
+        truth: JSON.parse(readFileSync(join(FIXTURES, name, 'truth.json'), 'utf8')),
+        diagnostics: result.diagnostics,
+      });
     }
   });
 
@@ -65,6 +70,32 @@ describe.skipIf(names.length === 0)('report.docx fixtures', () => {
     const { doc } = docs.get(name)!;
     expect(() => SourceDoc.parse(JSON.parse(JSON.stringify(doc)))).not.toThrow();
     expect(doc.format).toBe('docx');
+  });
+
+  it.each(names)('%s: reads without diagnostics', (name) => {
+    expect(docs.get(name)!.diagnostics).toEqual([]);
+  });
+
+  it.each(names)('%s: one line per non-empty body paragraph', (name) => {
+    const { doc, truth } = docs.get(name)!;
+    expect(doc.blocks.filter((b) => b.kind === 'line')).toHaveLength(truth.paragraph_count);
+  });
+
+  it.each(names)('%s: where Word declares no header rows, the bold leading rows are the truth header rows', (name) => {
+    // Not a decision the reader makes; a check that the bold facts are there for detect/ to use.
+    const { doc, truth } = docs.get(name)!;
+    const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    for (const t of truth.tables) {
+      const table = tables[t.index];
+      if (table.declaredHeaderRows !== null) continue;
+      let bold = 0;
+      for (const row of table.rows) {
+        const filled = row.filter((c) => c.text.trim() !== '');
+        if (filled.length > 0 && !filled.every((c) => c.bold)) break;
+        bold++;
+      }
+      expect(bold, `table ${t.index}`).toBe(t.header_rows);
+    }
   });
 
   it.each(names)('%s: every truth table agrees cell for cell', (name) => {

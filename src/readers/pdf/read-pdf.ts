@@ -1,0 +1,267 @@
+/**
+ * PDF → SourceDoc: text runs, lines, columns, ruled and aligned tables, furniture removed.
+ */
+import {
+  lineBlock,
+  ok,
+  warning,
+  type Block,
+  type Diagnostic,
+  type LineBlock,
+  type Result,
+  type SourceDoc,
+  type SourcePage,
+  type Span,
+  type TableBlock,
+} from '../../model/index.js';
+import { removeFurniture } from '../../detect/furniture.js';
+import { findAlignedTables, type FlowItem } from './aligned-tables.js';
+import { extractGraphics } from './graphics.js';
+import { buildLines, joinRuns, median, orderColumns } from './group-lines.js';
+import { withPdfDocument } from './pdfjs-session.js';
+import { findRuledTables, type RuledTable } from './ruled-tables.js';
+import { itemsToRuns, round2 } from './text-items.js';
+import { joinPageBreaks, mergeCrossPageTables } from './postprocess.js';
+import type { Line, Run } from './types.js';
+
+/** A page with fewer text-layer characters than this is treated as having no text layer. */
+export const MIN_TEXT_CHARS = 10;
+/** Filled rectangles thinner than this many body em are rules, not shading. */
+export const RULE_MAX_THICKNESS_FACTOR = 0.25;
+
+export interface ReadPdfOptions {
+  maxPages?: number;
+}
+
+type PageItem =
+  | { kind: 'line'; line: Line; columnStart: boolean }
+  | { kind: 'table'; block: TableBlock; top: number; bottom: number; columnStart: boolean };
+
+export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Promise<Result<SourceDoc>> {
+  const diagnostics: Diagnostic[] = [];
+  const { pages, pageItems, metaTitle, pageCount } = await withPdfDocument(bytes, async (s) => {
+    const last = opts.maxPages !== undefined ? Math.min(s.numPages, Math.max(0, opts.maxPages)) : s.numPages;
+    if (last < s.numPages) {
+      diagnostics.push(
+        warning('pdf:pages-capped', `read ${last} of ${s.numPages} pages (maxPages)`, { page: last + 1 }),
+      );
+    }
+    const pages: SourcePage[] = [];
+    const pageItems: PageItem[][] = [];
+    for (let n = 1; n <= last; n++) {
+      const raw = await s.readPage(n);
+      const { runs, textChars } = itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
+      const noText = textChars < MIN_TEXT_CHARS;
+      pages.push({ number: n, width: round2(raw.width), height: round2(raw.height), label: null, textChars: noText ? 0 : textChars });
+      if (noText || runs.length === 0) {
+        pageItems.push([]);
+        continue;
+      }
+      const body = bodySize(runs);
+      let ruled: RuledTable[] = [];
+      if (raw.ops) {
+        const g = extractGraphics(raw.ops.fnArray, raw.ops.argsArray, raw.viewportTransform, s.opCodes,
+          RULE_MAX_THICKNESS_FACTOR * body);
+        ruled = findRuledTables(g.rules, runs, body);
+      }
+      pageItems.push(layoutPage(runs, ruled, raw.width, n));
+    }
+    return { pages, pageItems, metaTitle: s.metaTitle, pageCount: s.numPages };
+  });
+
+  const noText = pages.filter((p) => p.textChars === 0).map((p) => p.number);
+  if (noText.length > 0) {
+    const msg = noText.length === 1
+      ? `page ${noText[0]} has no text layer; OCR is needed`
+      : `pages ${compactRanges(noText)} have no text layer; OCR is needed`;
+    diagnostics.push(warning('pdf:no-text-layer', msg, { page: noText[0] ?? null }));
+  }
+
+  const blocks = toBlocks(pageItems);
+  const doc: SourceDoc = { format: 'pdf', pageCount, pages, ocr: false, metaTitle, blocks };
+  const clean = removeFurniture(doc);
+  const merged = mergeCrossPageTables(clean.value);
+  const joined = joinPageBreaks(merged);
+  return ok(joined, [...diagnostics, ...clean.diagnostics]);
+}
+
+function bodySize(runs: readonly Run[]): number {
+  const bySize = new Map<number, number>();
+  for (const r of runs) bySize.set(r.fontSize, (bySize.get(r.fontSize) ?? 0) + r.text.length);
+  let best = 10;
+  let n = -1;
+  for (const [size, c] of bySize) if (c > n) { n = c; best = size; }
+  return best;
+}
+
+/** Order one page: bands top to bottom, columns left to right, tables where they sit. */
+function layoutPage(runs: Run[], ruled: RuledTable[], width: number, page: number): PageItem[] {
+  const used = new Set<Run>();
+  for (const t of ruled) for (const r of t.runs) used.add(r);
+  const rest = used.size > 0 ? runs.filter((r) => !used.has(r)) : runs;
+  const bands = orderColumns(buildLines(rest), width);
+  type Col = { x0: number; x1: number; top: number; bottom: number; items: PageItem[] };
+  const groups: Array<{ top: number; cols: Col[] }> = [];
+  for (const band of bands) {
+    const cols: Col[] = band.columns.map((lines, ci) => {
+      const flow = findAlignedTables(lines);
+      const items: PageItem[] = flow.map((f: FlowItem, k) => f.kind === 'line'
+        ? { kind: 'line', line: f.line, columnStart: k === 0 }
+        : {
+          kind: 'table',
+          top: f.top,
+          bottom: f.bottom,
+          columnStart: k === 0,
+          block: tableBlock(f.rows, page, { l: f.x0, t: f.top, r: f.x1, b: f.bottom }, 'pdf-aligned'),
+        });
+      return {
+        x0: band.columnX[ci]![0],
+        x1: band.columnX[ci]![1],
+        top: Math.min(...lines.map((l) => l.top)),
+        bottom: Math.max(...lines.map((l) => l.bottom)),
+        items,
+      };
+    });
+    groups.push({ top: band.top, cols });
+  }
+  for (const t of ruled) {
+    const item: PageItem = {
+      kind: 'table', top: t.bbox.t, bottom: t.bbox.b, columnStart: false,
+      block: tableBlock(t.rows, page, t.bbox, 'pdf-ruled'),
+    };
+    const cx = (t.bbox.l + t.bbox.r) / 2;
+    let placed = false;
+    for (const g of groups) {
+      for (const c of g.cols) {
+        if (t.bbox.t >= c.top && t.bbox.t <= c.bottom && (g.cols.length === 1 || (cx >= c.x0 && cx <= c.x1))) {
+          const idx = c.items.findIndex((it) => itemTop(it) > t.bbox.t);
+          if (idx < 0) c.items.push(item);
+          else c.items.splice(idx, 0, item);
+          placed = true;
+          break;
+        }
+      }
+      if (placed) break;
+    }
+    if (!placed) groups.push({ top: t.bbox.t, cols: [{ x0: t.bbox.l, x1: t.bbox.r, top: t.bbox.t, bottom: t.bbox.b, items: [item] }] });
+  }
+  groups.sort((a, b) => a.top - b.top);
+  const out: PageItem[] = [];
+  for (const g of groups) {
+    for (const c of g.cols) {
+      c.items.forEach((it, k) => { it.columnStart = k === 0; out.push(it); });
+    }
+  }
+  return out;
+}
+
+function itemTop(it: PageItem): number {
+  return it.kind === 'line' ? it.line.top : it.top;
+}
+
+function tableBlock(rows: TableBlock['rows'], page: number, bbox: TableBlock['bbox'], origin: TableBlock['origin']): TableBlock {
+  return {
+    kind: 'table',
+    rows,
+    page,
+    pageEnd: page,
+    line: null,
+    bbox: bbox && { l: round2(bbox.l), t: round2(bbox.t), r: round2(bbox.r), b: round2(bbox.b) },
+    declaredHeaderRows: null,
+    origin,
+  };
+}
+
+/** Blocks with gapBefore in body-line units (the document's usual baseline pitch). */
+function toBlocks(pageItems: PageItem[][]): Block[] {
+  const sizes: number[] = [];
+  for (const items of pageItems) for (const it of items) if (it.kind === 'line') sizes.push(it.line.fontSize);
+  const body = mode(sizes);
+  const pitches: number[] = [];
+  const heights: number[] = [];
+  for (const items of pageItems) {
+    for (let i = 1; i < items.length; i++) {
+      const a = items[i - 1]!;
+      const b = items[i]!;
+      if (a.kind !== 'line' || b.kind !== 'line' || b.columnStart) continue;
+      if (a.line.fontSize !== body || b.line.fontSize !== body) continue;
+      const d = b.line.baseline - a.line.baseline;
+      if (d > 0 && d < 3 * body) pitches.push(d);
+      heights.push(a.line.bottom - a.line.top);
+    }
+  }
+  const pitch = pitches.length > 0 ? mode(pitches.map((p) => Math.round(p * 10) / 10)) : 1.2 * body;
+  const height = heights.length > 0 ? median(heights) : body;
+  const leading = Math.max(0, pitch - height);
+  const blocks: Block[] = [];
+  pageItems.forEach((items, pi) => {
+    let prevBottom: number | null = null;
+    for (const it of items) {
+      const top = it.kind === 'line' ? it.line.top : it.top;
+      const gap = prevBottom === null || it.columnStart ? 0 : Math.max(0, (top - prevBottom - leading) / pitch);
+      if (it.kind === 'line') {
+        blocks.push(toLineBlock(it.line, pi + 1, round2(gap)));
+        prevBottom = it.line.bottom;
+      } else {
+        blocks.push(it.block);
+        prevBottom = it.bottom;
+      }
+    }
+  });
+  return blocks;
+}
+
+function mode(xs: number[]): number {
+  const m = new Map<number, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  let best = xs[0] ?? 10;
+  let n = 0;
+  for (const [x, c] of m) if (c > n) { n = c; best = x; }
+  return best;
+}
+
+function toLineBlock(line: Line, page: number, gapBefore: number): LineBlock {
+  const spans: Span[] = [];
+  for (const seg of line.segments) {
+    let cur: Run[] = [];
+    const flush = (): void => {
+      if (cur.length === 0) return;
+      spans.push({
+        text: joinRuns(cur),
+        x0: round2(cur[0]!.x0),
+        x1: round2(cur[cur.length - 1]!.x1),
+        fontSize: cur[0]!.fontSize,
+        bold: cur[0]!.bold,
+      });
+      cur = [];
+    };
+    for (const r of seg.runs) {
+      const p = cur[cur.length - 1];
+      if (p && (p.bold !== r.bold || p.fontSize !== r.fontSize)) flush();
+      cur.push(r);
+    }
+    flush();
+  }
+  return lineBlock({
+    text: line.text,
+    spans,
+    page,
+    bbox: { l: round2(line.x0), t: round2(line.top), r: round2(line.x1), b: round2(line.bottom) },
+    fontSize: line.fontSize,
+    bold: line.bold,
+    gapBefore,
+    footnotes: line.footnotes,
+  });
+}
+
+function compactRanges(ns: number[]): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < ns.length) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    parts.push(j > i ? `${ns[i]}–${ns[j]}` : `${ns[i]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
