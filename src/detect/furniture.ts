@@ -35,47 +35,78 @@ function mask(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, '').toLowerCase();
 }
 
-export function removeFurniture(doc: SourceDoc): Result<SourceDoc> {
-  const heightOf = new Map(doc.pages.map((p) => [p.number, p.height]));
-  const textPages = doc.pages.filter((p) => p.textChars > 0).length;
-  type Cand = { block: LineBlock; key: string; band: 'top' | 'bottom'; y: number };
-  const cands: Cand[] = [];
-  for (const b of doc.blocks) {
-    if (b.kind !== 'line' || b.page === null || b.bbox === null) continue;
-    const h = heightOf.get(b.page);
-    if (!h) continue;
-    if (b.bbox.b <= FURNITURE_BAND_SHARE * h) cands.push({ block: b, key: mask(b.text), band: 'top', y: b.bbox.t / h });
-    else if (b.bbox.t >= (1 - FURNITURE_BAND_SHARE) * h) cands.push({ block: b, key: mask(b.text), band: 'bottom', y: b.bbox.b / h });
-  }
-  // Pages on which each (band, masked text) occurs at about the same height.
+/** A line that may be a running header or footer. */
+export interface FurnitureCandidate {
+  page: number;
+  text: string;
+  top: number;
+  bottom: number;
+  pageHeight: number;
+}
+
+/**
+ * Indices of the candidates that are furniture, and the printed page label per page.
+ * Works on any positioned lines, so the PDF reader can drop furniture before finding tables.
+ */
+export function findFurniture(
+  cands: readonly FurnitureCandidate[],
+  textPages: number,
+): { furniture: Set<number>; labels: Map<number, string> } {
+  type Cand = { i: number; page: number; key: string; band: 'top' | 'bottom'; y: number };
+  const inBand: Cand[] = [];
+  cands.forEach((c, i) => {
+    const h = c.pageHeight;
+    if (c.bottom <= FURNITURE_BAND_SHARE * h) inBand.push({ i, page: c.page, key: mask(c.text), band: 'top', y: c.top / h });
+    else if (c.top >= (1 - FURNITURE_BAND_SHARE) * h) inBand.push({ i, page: c.page, key: mask(c.text), band: 'bottom', y: c.bottom / h });
+  });
   const groups = new Map<string, Cand[]>();
-  for (const c of cands) {
+  for (const c of inBand) {
     const k = `${c.band}|${c.key}`;
     const list = groups.get(k) ?? [];
     list.push(c);
     groups.set(k, list);
   }
-  const furniture = new Set<Block>();
+  const furniture = new Set<number>();
   const need = Math.max(FURNITURE_MIN_PAGES, Math.ceil(FURNITURE_MIN_SHARE * textPages));
   for (const list of groups.values()) {
     const ys = list.map((c) => c.y).sort((a, b) => a - b);
     const mid = ys[ys.length >> 1]!;
     const near = list.filter((c) => Math.abs(c.y - mid) <= FURNITURE_Y_TOLERANCE_SHARE);
-    const pages = new Set(near.map((c) => c.block.page));
-    if (pages.size >= need || (pages.size >= 2 && pages.size >= textPages)) for (const c of near) furniture.add(c.block);
+    const pages = new Set(near.map((c) => c.page));
+    if (pages.size >= need || (pages.size >= 2 && pages.size >= textPages)) for (const c of near) furniture.add(c.i);
   }
   // A bare page-number line in a band is furniture even when it occurs once.
-  for (const c of cands) if (/^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/.test(c.block.text) || /^\s*(sida|sid|page)\s*\d+/i.test(c.block.text)) furniture.add(c.block);
-
-  const labels = new Map<number, string>();
-  for (const b of furniture) {
-    if (b.kind !== 'line' || b.page === null || labels.has(b.page)) continue;
-    const label = pageLabelOf(b.text);
-    if (label !== null) labels.set(b.page, label);
+  for (const c of inBand) {
+    const text = cands[c.i]!.text;
+    if (/^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/.test(text) || /^\s*(sida|sid|page)\s*\d+/i.test(text)) furniture.add(c.i);
   }
+  const labels = new Map<number, string>();
+  for (const i of [...furniture].sort((a, b) => a - b)) {
+    const c = cands[i]!;
+    if (labels.has(c.page)) continue;
+    const label = pageLabelOf(c.text);
+    if (label !== null) labels.set(c.page, label);
+  }
+  return { furniture, labels };
+}
+
+export function removeFurniture(doc: SourceDoc): Result<SourceDoc> {
+  const heightOf = new Map(doc.pages.map((p) => [p.number, p.height]));
+  const textPages = doc.pages.filter((p) => p.textChars > 0).length;
+  const blocks: LineBlock[] = [];
+  const cands: FurnitureCandidate[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'line' || b.page === null || b.bbox === null) continue;
+    const h = heightOf.get(b.page);
+    if (!h) continue;
+    blocks.push(b);
+    cands.push({ page: b.page, text: b.text, top: b.bbox.t, bottom: b.bbox.b, pageHeight: h });
+  }
+  const { furniture, labels } = findFurniture(cands, textPages);
+  const drop = new Set<Block>([...furniture].map((i) => blocks[i]!));
   return ok({
     ...doc,
     pages: doc.pages.map((p) => ({ ...p, label: labels.get(p.number) ?? p.label })),
-    blocks: doc.blocks.filter((b) => !furniture.has(b)),
+    blocks: doc.blocks.filter((b) => !drop.has(b)),
   });
 }

@@ -19,6 +19,8 @@ export const HEADER_INDENT_FACTOR = 2;
 
 const NUMBERISH = /^[-−–+]?\s?[\d\s.,]*\d[\d\s.,]*\s?(%|‰|\*|tkr|mnkr|kr)?$|^[-−–]$|^[-−–+]?\s?\d+(,\d+)?\s?%$/;
 
+const YEARISH = /^(19|20)\d\d(\s?[-–/]\s?((19|20)?\d\d))?$/;
+
 export interface AlignedTable {
   kind: 'table';
   rows: SourceCell[][];
@@ -202,8 +204,9 @@ function buildTable(all: Line[], core: Line[]): AlignedTable | null {
   while (rows.length >= 2) {
     const [a, b] = [rows[0]!, rows[1]!];
     if (a.cells[0] !== '') break;
-    // A header row that already names every value column stands on its own.
-    if (a.cells.slice(1).every((c) => c !== '')) break;
+    // A header row that already names every value column stands on its own above data.
+    const dataRow = b.cells.slice(1).some((c) => NUMBERISH.test(c) && !YEARISH.test(c));
+    if (dataRow && a.cells.slice(1).every((c) => c !== '')) break;
     const subset = a.cells.every((c, k) => c === '' || b.cells[k] !== '');
     if (!(filled(a) < filled(b) || (b.cells[0] === '' && subset))) break;
     if (b.line.top - a.last.bottom > ROW_GAP_MAX_FACTOR * 0.5 * a.line.fontSize) break;
@@ -214,7 +217,9 @@ function buildTable(all: Line[], core: Line[]): AlignedTable | null {
   // Wrapped label lines: a row with only its first cell set continues the row above when it
   // starts in lower case or when the row above filled the label column to its wrap width.
   const labelX = Math.min(...all.map((l) => l.x0));
-  const labelRight = Math.max(...all.filter((l) => l.x0 < labelX + 0.5 * l.fontSize).map((l) => l.segments[0]!.x1));
+  const maxLabel = Math.max(...all.filter((l) => l.x0 < labelX + 0.5 * l.fontSize).map((l) => l.segments[0]!.x1));
+  // The label column wraps somewhere between its longest label and the next column.
+  const labelRight = Math.max(maxLabel, (maxLabel + cols[1]!.x0) / 2);
   const merged: Row[] = [];
   for (const row of rows) {
     const prev = merged[merged.length - 1];
@@ -265,6 +270,6 @@ function buildTable(all: Line[], core: Line[]): AlignedTable | null {
 }
 
 function joinWrapped(a: string, b: string): string {
-  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b) && !/^(och|eller|samt)\b/.test(b)) return a + b;
+  if (/-$/.test(a) && !/^(och|eller|samt)\b/.test(b)) return a + b;
   return `${a} ${b}`;
 }

@@ -61,6 +61,9 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
     disableAutoFetch: true,
     disableStream: true,
     stopAtErrors: false,
+    // We never render: skip decoding images (photos, scans) while building operator lists.
+    maxImageSize: 1,
+    isOffscreenCanvasSupported: false,
     // ERRORS only: pdf.js prints warnings with console.log, and extract's stdout is JSON.
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     ...assetUrls(),

@@ -14,7 +14,7 @@ import {
   type Span,
   type TableBlock,
 } from '../../model/index.js';
-import { removeFurniture } from '../../detect/furniture.js';
+import { findFurniture, removeFurniture, type FurnitureCandidate } from '../../detect/furniture.js';
 import { findAlignedTables, type FlowItem } from './aligned-tables.js';
 import { extractGraphics } from './graphics.js';
 import { buildLines, joinRuns, median, orderColumns } from './group-lines.js';
@@ -48,15 +48,14 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     }
     const pages: SourcePage[] = [];
     const pageItems: PageItem[][] = [];
+    const pageLines: Array<{ n: number; width: number; height: number; lines: Line[]; ruled: RuledTable[] }> = [];
     for (let n = 1; n <= last; n++) {
       const raw = await s.readPage(n);
       const { runs, textChars } = itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
       const noText = textChars < MIN_TEXT_CHARS;
       pages.push({ number: n, width: round2(raw.width), height: round2(raw.height), label: null, textChars: noText ? 0 : textChars });
-      if (noText || runs.length === 0) {
-        pageItems.push([]);
-        continue;
-      }
+      pageItems.push([]);
+      if (noText || runs.length === 0) continue;
       const body = bodySize(runs);
       let ruled: RuledTable[] = [];
       if (raw.ops) {
@@ -64,7 +63,25 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
           RULE_MAX_THICKNESS_FACTOR * body);
         ruled = findRuledTables(g.rules, runs, body);
       }
-      pageItems.push(layoutPage(runs, ruled, raw.width, n));
+      const used = new Set<Run>();
+      for (const t of ruled) for (const r of t.runs) used.add(r);
+      const rest = used.size > 0 ? runs.filter((r) => !used.has(r)) : runs;
+      pageLines.push({ n, width: raw.width, height: raw.height, lines: buildLines(rest), ruled });
+    }
+    // Running headers and footers go before tables are sought, so a footer never joins a table.
+    const cands: FurnitureCandidate[] = [];
+    const owners: Line[] = [];
+    for (const p of pageLines) {
+      for (const l of p.lines) {
+        cands.push({ page: p.n, text: l.text, top: l.top, bottom: l.bottom, pageHeight: p.height });
+        owners.push(l);
+      }
+    }
+    const { furniture, labels } = findFurniture(cands, pages.filter((p) => p.textChars > 0).length);
+    const drop = new Set([...furniture].map((i) => owners[i]!));
+    for (const pg of pages) pg.label = labels.get(pg.number) ?? null;
+    for (const p of pageLines) {
+      pageItems[p.n - 1] = layoutPage(p.lines.filter((l) => !drop.has(l)), p.ruled, p.width, p.n);
     }
     return { pages, pageItems, metaTitle: s.metaTitle, pageCount: s.numPages };
   });
@@ -95,11 +112,8 @@ function bodySize(runs: readonly Run[]): number {
 }
 
 /** Order one page: bands top to bottom, columns left to right, tables where they sit. */
-function layoutPage(runs: Run[], ruled: RuledTable[], width: number, page: number): PageItem[] {
-  const used = new Set<Run>();
-  for (const t of ruled) for (const r of t.runs) used.add(r);
-  const rest = used.size > 0 ? runs.filter((r) => !used.has(r)) : runs;
-  const bands = orderColumns(buildLines(rest), width);
+function layoutPage(lines: Line[], ruled: RuledTable[], width: number, page: number): PageItem[] {
+  const bands = orderColumns(lines, width);
   type Col = { x0: number; x1: number; top: number; bottom: number; items: PageItem[] };
   const groups: Array<{ top: number; cols: Col[] }> = [];
   for (const band of bands) {
