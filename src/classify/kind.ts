@@ -30,10 +30,16 @@ const TASK_HEADER = /^(?:uppdrag|åtgärd|åtgärder|aktivitet|kontrollmoment)(?
 const INDICATOR_CORNER = /^(?:indikator|nyckeltal|mått|titel|mätetal|resultatmått|resultatindikator)(?!\p{L})/iu;
 const TARGET_HEADER = /^(?:målvärde|målnivå|mål|nivå)(?:\s+\S+)?$/iu;
 const VOLUME_WORDS = /volymmått|verksamhetsmått|verksamhetsvolym|volymer/iu;
-/** Words that only money tables use; "Utfall" and "Differens" also head indicator tables. */
-const BUDGET_HEADER =
-  /(?<!\p{L})(?:budget|prognos|avvikelse|intäkt(?:er)?|kostnad(?:er)?|bokslut|vårbokslut|kommunbidrag)/iu;
-const YEAR_HEADER = /^(?:19|20)\d{2}(?:-\d{2}-\d{2})?$/;
+/**
+ * Budget words. Volume tables also print "Budget 2017" (Mölndal VOLYMMÅTT), so a table needs
+ * at least MIN_BUDGET_WORDS different ones before its headers alone make it a budget table.
+ */
+const BUDGET_WORDS = ['budget', 'prognos', 'avvikelse', 'intäkt', 'kostnad', 'bokslut', 'kommunbidrag', 'utfall', 'resultat', 'differens'];
+const MIN_BUDGET_WORDS = 2;
+/** Money words that indicator tables do not use; one of them must be present. */
+const STRONG_BUDGET_WORD = /(?<!\p{L})(?:budget|prognos|avvikelse|intäkt|kostnad|bokslut|vårbokslut|kommunbidrag)/iu;
+/** A period column: "2016", "2016-06-30", or "Budget 2017", "Utfall 2014", "Mål 2019". */
+const YEAR_HEADER = /^(?:(?:utfall|budget|mål|målvärde|nivå|prognos)\s+)?(?:19|20)\d{2}(?:-\d{2}-\d{2})?$/iu;
 
 export function classifyTableKind(t: KindInput): TableKind {
   const headers = headerCells(t.rows, t.headerRows);
@@ -44,11 +50,17 @@ export function classifyTableKind(t: KindInput): TableKind {
   if (t.unit === 'tkr' || t.unit === 'mnkr') return 'budget';
   if (isVolume(t, filled)) return 'volume';
   const numericShare = valueNumericShare(t.rows, t.headerRows);
-  if (filled.some((h) => BUDGET_HEADER.test(h)) && numericShare >= NUMERIC_SHARE_FOR_BUDGET) return 'budget';
+  if (hasBudgetWords(filled) && numericShare >= NUMERIC_SHARE_FOR_BUDGET) return 'budget';
   if (filled.length > 0 && filled.every((h) => YEAR_HEADER.test(h) || h === filled[0])) {
     if (numericShare >= NUMERIC_SHARE_FOR_BUDGET) return 'indicator';
   }
   return 'other';
+}
+
+function hasBudgetWords(filled: string[]): boolean {
+  const text = filled.join(' ').toLowerCase();
+  const distinct = BUDGET_WORDS.filter((w) => text.includes(w)).length;
+  return distinct >= MIN_BUDGET_WORDS && STRONG_BUDGET_WORD.test(text);
 }
 
 function isStatusTable(filled: string[]): boolean {

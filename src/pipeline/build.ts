@@ -15,9 +15,9 @@ import { buildSections, detectHeadings } from '../detect/headings.js';
 import { docStats } from '../detect/stats.js';
 import { detectGoals } from '../detect/goals.js';
 import {
-  classifyTableKind, detectUnit, extractActivities, extractBudget, extractIndicators, extractStatusGoals,
-  checkArithmetic,
+  classifyTableKind, detectUnit, extractActivities, extractBudget, extractIndicators, checkArithmetic,
 } from '../classify/index.js';
+import { extractStatusGoals } from '../classify/status-table.js';
 import { normalizeAssessment } from '../normalize/status.js';
 import { detectMeta } from '../meta/detect-meta.js';
 

@@ -43,3 +43,10 @@ describe('classifyTableKind on seed tables', () => {
     expect(kindOf(SEED.molndal, 11, 24)).toBe('other'); // table of contents
   });
 });
+
+describe('classifyTableKind: volume tables that print "Budget 2017"', () => {
+  it('does not call a Mölndal VOLYMMÅTT table a budget table without its heading', () => {
+    expect(kindOf(SEED.molndal, 198, 220)).toBe('indicator');
+    expect(kindOf(SEED.molndal, 224, 235)).toBe('indicator');
+  });
+});
