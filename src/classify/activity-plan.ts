@@ -28,7 +28,8 @@ type Columns = Partial<Record<Field, number>>;
 export function extractActivities(table: Table, ctx: { goal: string | null }): Result<Activity[]> {
   const columns = findColumns(table);
   if (columns?.activity === undefined) {
-    return ok([], [warning('activity:no-activity-column', `No "Aktivitet" column in table ${table.id}`, at(table, null))]);
+    const message = `No "Aktivitet" column in table ${table.id}`;
+    return ok([], [warning('activity:no-activity-column', message, at(table, null))]);
   }
   const diagnostics: Diagnostic[] = [];
   const activities: Activity[] = [];

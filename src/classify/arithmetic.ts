@@ -13,7 +13,7 @@ import type { BudgetValue, Diagnostic, Table } from '../model/index.js';
 import { warning } from '../model/index.js';
 import { cleanLabel } from '../normalize/markup.js';
 import { bodyRows, headerRowCount, isRuleRow } from './header.js';
-import { rowRole, stripPartDash } from './row-path.js';
+import { rowRole } from './row-path.js';
 
 /** Each rounded number may be off by half its last printed digit. */
 const ROUNDING_PER_NUMBER = 0.5;
@@ -26,7 +26,8 @@ export function checkArithmetic(table: Table, records: BudgetValue[]): Diagnosti
     if (!byRow.has(r.row)) byRow.set(r.row, new Map());
     byRow.get(r.row)!.set(r.column, r);
   }
-  return [...checkSums(table, byRow), ...[...byRow.values()].flatMap((row) => [...checkDeviations(row), ...checkResult(row)])];
+  const perRow = [...byRow.values()].flatMap((row) => [...checkDeviations(row), ...checkResult(row)]);
+  return [...checkSums(table, byRow), ...perRow];
 }
 
 function checkSums(table: Table, byRow: Map<number, Row>): Diagnostic[] {
@@ -40,7 +41,7 @@ function checkSums(table: Table, byRow: Map<number, Row>): Diagnostic[] {
       if (cleanLabel(cells[0] ?? '') !== '') parts = [];
       continue;
     }
-    const role = rowRole(stripPartDash(cleanLabel(cells[0] ?? '')));
+    const role = rowRole(cleanLabel(cells[0] ?? ''));
     if (role === 'main') parts.push(row);
     if (role !== 'sum') continue;
     if (parts.length >= 2) out.push(...compareSum(row, parts));
@@ -70,10 +71,15 @@ function checkDeviations(row: Row): Diagnostic[] {
   if (others.length < 2) return [];
   return values
     .filter((d) => d.measure === 'deviation')
-    .filter((d) => !others.some((a) => others.some((b) => a !== b && within(d.value! - (a.value! - b.value!), [d, a, b]))))
+    .filter((d) => !others.some((a) => others.some((b) => a !== b && isDifference(d, a, b))))
     .map((d) => warning('budget:deviation-mismatch',
-      `"${d.label}" ${d.text} in column "${d.column}" is not the difference of any two of ${others.map((o) => `"${o.column}"`).join(', ')}`,
+      `"${d.label}" ${d.text} in column "${d.column}" is not the difference of any two of ` +
+        others.map((o) => `"${o.column}"`).join(', '),
       { page: d.page, line: d.line }));
+}
+
+function isDifference(d: BudgetValue, a: BudgetValue, b: BudgetValue): boolean {
+  return within(d.value! - (a.value! - b.value!), [d, a, b]);
 }
 
 function checkResult(row: Row): Diagnostic[] {
@@ -88,8 +94,8 @@ function checkResult(row: Row): Diagnostic[] {
   const base = revenue.value! + (grant?.value ?? 0) - result.value!;
   const costValue = cost?.value ?? 0;
   if (within(base + costValue, terms) || within(base - costValue, terms)) return [];
-  return [warning('budget:result-mismatch',
-    `"${result.label}" result ${result.text} is not revenue ${revenue.text}${cost ? ` plus cost ${cost.text}` : ''}${grant ? ` plus grant ${grant.text}` : ''}`,
+  const parts = [`revenue ${revenue.text}`, cost && `cost ${cost.text}`, grant && `grant ${grant.text}`].filter(Boolean);
+  return [warning('budget:result-mismatch', `"${result.label}" result ${result.text} is not ${parts.join(' plus ')}`,
     { page: result.page, line: result.line })];
 }
 

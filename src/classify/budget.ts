@@ -25,7 +25,8 @@ export function extractBudget(table: Table): Result<BudgetValue[]> {
   const diagnostics: Diagnostic[] = [];
   for (const { index, cells } of bodyRows(table.rows, headerRowCount(table.rows, table.headerRows))) {
     if (isRuleRow(cells)) continue;
-    const label = stripPartDash(cleanLabel(cells[0] ?? ''));
+    const printed = cleanLabel(cells[0] ?? '');
+    const label = stripPartDash(printed);
     const valueCells = cells.slice(1).map((text, i) => ({ text, column: i + 1 }));
     const filled = valueCells.filter((c) => !parseNumberSv(c.text).empty);
     if (filled.length === 0) {
@@ -33,10 +34,11 @@ export function extractBudget(table: Table): Result<BudgetValue[]> {
       continue;
     }
     if (label === '') {
-      diagnostics.push(where(table, index, 'budget:unlabelled-row', `Row ${index} of table ${table.id} has values but no label`));
+      const message = `Row ${index} of table ${table.id} has values but no label`;
+      diagnostics.push(where(table, index, 'budget:unlabelled-row', message));
       continue;
     }
-    const parents = path.place(label);
+    const parents = path.place(printed);
     for (const { text, column } of filled) {
       const record = makeRecord(table, index, label, parents, columns[column] ?? '', text);
       if (record) records.push(record);
@@ -83,7 +85,8 @@ function cellUnit(printed: Unit | null, label: string, tableUnit: Unit | null): 
 }
 
 function unparsed(table: Table, row: number, column: string, text: string): Diagnostic {
-  return where(table, row, 'budget:unparsed-cell', `Cell "${text.trim()}" in table ${table.id}, row ${row}, column "${column}" is not a number`);
+  const message = `Cell "${text.trim()}" in table ${table.id}, row ${row}, column "${column}" is not a number`;
+  return where(table, row, 'budget:unparsed-cell', message);
 }
 
 function where(table: Table, row: number, code: string, message: string): Diagnostic {

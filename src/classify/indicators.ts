@@ -15,7 +15,8 @@ import { indicatorKind, periodOf } from './columns.js';
 import { bodyRows, columnLabels, headerRowCount, isRuleRow } from './header.js';
 import { RowPath, stripPartDash } from './row-path.js';
 
-const NAME_HEADER = /^(?:indikator|nyckeltal|mått|titel|verksamhetsmått|mätetal|resultatmått|resultatindikator)(?!\p{L})/iu;
+const NAME_HEADER =
+  /^(?:indikator|nyckeltal|mått|titel|verksamhetsmått|mätetal|resultatmått|resultatindikator)(?!\p{L})/iu;
 const GENDER_HEADER = /^kön$/iu;
 const SKIPPED_HEADER = /^(?:bedömning|måluppfyllelse|kommentar|analys|trend|status|källa)(?!\p{L})/iu;
 /** "KB = kommunens boenden": a legend whose values qualify the row above (Hjo line 227). */
@@ -50,7 +51,8 @@ export function extractIndicators(table: Table): Result<Indicator[]> {
     if (isRuleRow(cells) || cells.every((c) => c.trim() === '')) continue;
     if (cells.map(stripEmphasis).join('\t') === header) continue; // header repeated after a page break
     updateGroups(groupCells, cells, layout.name);
-    const name = stripPartDash(cleanLabel(cells[layout.name] ?? ''));
+    const printed = cleanLabel(cells[layout.name] ?? '');
+    const name = stripPartDash(printed);
     const values = readValues(table, layout, cells, name, [...groupCells, ...path.peek()]);
     const isFirst = first;
     first = false;
@@ -62,7 +64,8 @@ export function extractIndicators(table: Table): Result<Indicator[]> {
       continue;
     }
     if (name === '') {
-      diagnostics.push(warning('indicator:orphan-values', `Row ${index} of table ${table.id} has values but no name`, where(table, index)));
+      const message = `Row ${index} of table ${table.id} has values but no name`;
+      diagnostics.push(warning('indicator:orphan-values', message, where(table, index)));
       continue;
     }
     const previous = out.at(-1);
@@ -70,7 +73,7 @@ export function extractIndicators(table: Table): Result<Indicator[]> {
       previous.values.push(...values.map((v) => ({ ...v, note: v.note ?? name })));
       continue;
     }
-    const parents = path.place(name);
+    const parents = path.place(printed);
     out.push({
       tableId: table.id,
       row: index,
@@ -113,7 +116,9 @@ function updateGroups(groupCells: string[], cells: string[], nameColumn: number)
 }
 
 /** The row's values, or null when every value cell is blank (a group row). */
-function readValues(table: Table, layout: Layout, cells: string[], name: string, path: string[]): IndicatorValue[] | null {
+function readValues(
+  table: Table, layout: Layout, cells: string[], name: string, path: string[],
+): IndicatorValue[] | null {
   const printed = layout.values.filter(({ index }) => (cells[index] ?? '').trim() !== '');
   if (printed.length === 0) return null;
   const out: IndicatorValue[] = [];
@@ -123,7 +128,8 @@ function readValues(table: Table, layout: Layout, cells: string[], name: string,
     if (parsed.empty) continue; // "-": nothing measured for this period
     const kind = indicatorKind(column);
     const period = periodOf(column, { forecast: kind === 'forecast' });
-    const unit = parsed.unit ?? unitFromLabels([name, ...path.slice().reverse()]) ?? table.unit;
+    // A unit printed in a label applies to numbers, not to "Inga uppg." in the same row.
+    const unit = parsed.value === null ? null : parsed.unit ?? unitFromLabels([name, ...path.slice().reverse()]) ?? table.unit;
     out.push({ period, kind, column, text, value: parsed.value, unit, note: parsed.note });
     if (parsed.reference !== null) {
       out.push({ period, kind: 'reference', column, text, value: parsed.reference, unit, note: null });

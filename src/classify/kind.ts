@@ -34,7 +34,9 @@ const VOLUME_WORDS = /volymmått|verksamhetsmått|verksamhetsvolym|volymer/iu;
  * Budget words. Volume tables also print "Budget 2017" (Mölndal VOLYMMÅTT), so a table needs
  * at least MIN_BUDGET_WORDS different ones before its headers alone make it a budget table.
  */
-const BUDGET_WORDS = ['budget', 'prognos', 'avvikelse', 'intäkt', 'kostnad', 'bokslut', 'kommunbidrag', 'utfall', 'resultat', 'differens'];
+const BUDGET_WORDS = [
+  'budget', 'prognos', 'avvikelse', 'intäkt', 'kostnad', 'bokslut', 'kommunbidrag', 'utfall', 'resultat', 'differens',
+];
 const MIN_BUDGET_WORDS = 2;
 /** Money words that indicator tables do not use; one of them must be present. */
 const STRONG_BUDGET_WORD = /(?<!\p{L})(?:budget|prognos|avvikelse|intäkt|kostnad|bokslut|vårbokslut|kommunbidrag)/iu;

@@ -9,7 +9,8 @@
 
 export type RowRole = 'main' | 'varav' | 'darav' | 'sum';
 
-const VARAV = /^[-–]?\s*varav(?!\p{L})/iu;
+/** "varav …", and a label set off with a leading dash ("-månadsavlönade", Ale line 650). */
+const VARAV = /^(?:[-–]?\s*varav(?!\p{L})|[-–]\s*\p{L})/iu;
 const DARAV = /^[-–]?\s*därav(?!\p{L})/iu;
 const SUM = /^(?:summa|totalt?|total|s:a)(?!\p{L})/iu;
 
@@ -20,9 +21,9 @@ export function rowRole(label: string): RowRole {
   return 'main';
 }
 
-/** "- varav permanent platser" → "varav permanent platser". */
+/** "- varav permanent platser" → "varav permanent platser", "-månadsavlönade" → "månadsavlönade". */
 export function stripPartDash(label: string): string {
-  return /^[-–]\s*(?:varav|därav)/iu.test(label) ? label.replace(/^[-–]\s*/u, '') : label;
+  return /^[-–]\s*\p{L}/u.test(label) ? label.replace(/^[-–]\s*/u, '') : label;
 }
 
 /** Upper-case headings (two letters or more) start a new top-level group. */
@@ -53,11 +54,12 @@ export class RowPath {
     return this.groups.map((g) => g.label);
   }
 
-  /** A row with values: returns its parents (groups, then varav/därav parents). */
-  place(label: string): string[] {
+  /** A row with values, label as printed (dash kept): returns its parents. */
+  place(printed: string): string[] {
     this.lastWasGroup = false;
+    const label = stripPartDash(printed);
     const groups = this.groups.map((g) => g.label);
-    switch (rowRole(label)) {
+    switch (rowRole(printed)) {
       case 'varav':
         this.varav = label;
         return this.main === null ? groups : [...groups, this.main];

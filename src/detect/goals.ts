@@ -11,13 +11,14 @@
 import type { Block, LineBlock } from '../model/source-doc.js';
 import type { Goal, Section } from '../model/index.js';
 import { normalizeSpace } from './cell-shape.js';
+import { isCapsLabel } from './headings.js';
 
 export type AssessmentOf = (text: string) => Goal['assessment'];
 
 /** Opening labels and the level name each gives its goal. */
 const OPENERS: [RegExp, string][] = [
   [/^kommunfullmäktiges\s+prioriterade\s+mål\s*([\dIVX]+)?\s*:?\s*(.*)$/i, 'Kommunfullmäktiges prioriterade mål'],
-  [/^kommunstyrelsens\s+mål\s*(\d+)\s*:?\s*(.*)$/i, 'Kommunstyrelsens mål'],
+  [/^kommunstyrelsens\s+mål\s*(\d{1,2})\s*:?\s*(.*)$/i, 'Kommunstyrelsens mål'],
   [/^(strategiskt mål)()$/i, 'Strategiskt mål'],
   [/^(prioriterat mål)()$/i, 'Prioriterat mål'],
   [/^(nämndmål)\s*:?()$/i, 'Nämndmål'],
@@ -81,8 +82,14 @@ export function detectGoals(
       else open.text = text;
       continue;
     }
-    if (headingLines.has(b.line ?? -2) && b.line !== null) { uppdragStart = nextIndex(blocks, i, skip); continue; }
+    // A short title heading can itself name the next uppdrag ("Konkurrensutsättning");
+    // a structural or upper-case heading only opens the ground for one.
+    const heading = headingLines.has(b.line ?? -2) && b.line !== null;
+    if (heading && (isCapsLabel(text) || /^\d/.test(text))) { uppdragStart = nextIndex(blocks, i, skip); continue; }
+    if (heading) { uppdragStart = i; continue; }
     if (uppdragStart === null) uppdragStart = i;
+    // "…följande uppdrag från kommunfullmäktige:" introduces the uppdrag below it.
+    if (uppdragStart === i && /:$/.test(text)) uppdragStart = nextIndex(blocks, i, skip);
   }
   close(null);
   return goals;

@@ -17,8 +17,7 @@ import { detectGoals } from '../detect/goals.js';
 import {
   classifyTableKind, detectUnit, extractActivities, extractBudget, extractIndicators, checkArithmetic,
 } from '../classify/index.js';
-import { extractStatusGoals } from '../classify/status-table.js';
-import { normalizeAssessment } from '../normalize/status.js';
+import { extractStatusGoals, statusAsAssessment } from '../classify/status-table.js';
 import { detectMeta } from '../meta/detect-meta.js';
 
 export interface BuildInfo {
@@ -38,7 +37,7 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
   const sections = buildSections(heads, blocks);
   const sectionAt = sectionLocator(heads.map((h) => h.blockIndex), sections);
 
-  const goalsFromText = detectGoals(blocks, skip, sections, sectionAt, normalizeAssessment);
+  const goalsFromText = detectGoals(blocks, skip, sections, sectionAt, statusAsAssessment);
   const tables = detected.tables.map((t, k) => toTable(t, k, sections, sectionAt));
   const records = classifyTables(tables, detected.tables, goalsFromText, blocks, diagnostics);
 

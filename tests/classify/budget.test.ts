@@ -164,3 +164,27 @@ describe('extractBudget: text in numeric cells', () => {
     }]);
   });
 });
+
+describe('checkArithmetic: mismatches', () => {
+  it('warns budget:deviation-mismatch when Avvikelse is no difference of the row', () => {
+    const table = seedTable(SEED.alingsas, 488, 490, { unit: 'tkr' });
+    table.rows[2][4] = '-1 991'; // Personalkostnader Avvikelse printed -1 881
+    const { value } = extractBudget(table);
+    expect(checkArithmetic(table, value).map((d) => [d.code, d.line])).toEqual([['budget:deviation-mismatch', 490]]);
+  });
+
+  it('warns budget:result-mismatch when Intäkt + Kostnad is not Resultat', () => {
+    const table = seedTable(SEED.tyreso, 398, 400, { unit: 'tkr' });
+    table.rows[1][3] = '1 196'; // Öppna insatser barn & ungdom Resultat printed 1 096
+    const { value } = extractBudget(table);
+    expect(checkArithmetic(table, value).map((d) => [d.code, d.line])).toEqual([['budget:result-mismatch', 399]]);
+  });
+
+  it('reads Hjo with its title row as an extra header row (lines 350-355)', () => {
+    const table = seedTable(SEED.hjo, 350, 355, { unit: 'tkr', headerRows: 2 });
+    const { value, diagnostics } = extractBudget(table);
+    expect(diagnostics).toEqual([]);
+    expect(find(value, 'Kostnader', 'Utfall 2015')).toMatchObject({ value: 49174, row: 3, line: 353 });
+    expect(checkArithmetic(table, value)).toEqual([]);
+  });
+});

@@ -52,7 +52,8 @@ describe('extractIndicators: Hjo "Indikator:" tables', () => {
     expect(value).toHaveLength(1);
     const v2016 = value[0].values.filter((v) => v.period === '2016');
     expect(v2016.map((v) => [v.value, v.note])).toEqual([[61, '(totalt)'], [63, '(KB)']]);
-    expect(value[0].values[0]).toMatchObject({ period: '2012', value: null, note: 'Inga uppg.' });
+    expect(value[0].values[0]).toMatchObject({ period: '2012', value: null, note: 'Inga uppg.', unit: null });
+    expect(value[0].values[2]).toMatchObject({ period: '2014', value: 85, unit: '%' });
   });
 
   it('reads the Verksamhetsvolymen table with a blank corner (lines 330-340)', () => {
@@ -174,5 +175,14 @@ describe('extractIndicators: Alingsås NYCKELTAL and Ale Mått', () => {
     expect(byName(value, 'Nya beslut tillfällig vistelse (Tertial)')[0].values.at(-1)).toMatchObject({
       kind: 'forecast', period: '2016', value: 222, column: 'Årsprognos jan -aug 2016',
     });
+  });
+});
+
+describe('extractIndicators: Ale personal table', () => {
+  it('nests dash-led rows under the row above and reads dated columns (lines 644-651)', () => {
+    const { value } = extractIndicators(seedTable(SEED.ale, 644, 651));
+    expect(byName(value, 'månadsavlönade')[0]).toMatchObject({ path: ['Arbetad tid omräknat till årsarbetare'] });
+    expect(pairs(byName(value, 'timavlönade')[0])).toEqual([['2016-06-30', 'outcome', 106.1], ['2015-06-30', 'outcome', 60.5]]);
+    expect(byName(value, 'Antal tillsvidareanställda')[0].path).toEqual([]);
   });
 });
