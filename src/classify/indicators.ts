@@ -69,11 +69,9 @@ export function extractIndicators(table: Table): Result<Indicator[]> {
       continue;
     }
     const previous = out.at(-1);
-    if (LEGEND_ROW.test(name) && previous) {
-      previous.values.push(...values.map((v) => ({ ...v, note: v.note ?? name })));
-      continue;
-    }
-    const parents = path.place(printed);
+    // A legend row ("KB = kommunens boenden") qualifies the row above: it becomes its own
+    // indicator under that row, so each value keeps the line it was printed on.
+    const parents = LEGEND_ROW.test(name) && previous ? [...previous.path, previous.name] : path.place(printed);
     out.push({
       tableId: table.id,
       row: index,

@@ -47,13 +47,16 @@ describe('extractIndicators: Hjo "Indikator:" tables', () => {
     expect(pairs(value[0]).filter(([, k]) => k === 'outcome').map(([, , v]) => v)).toEqual([38, null, 44, null, 43]);
   });
 
-  it('attaches the "KB = kommunens boenden" legend row to the indicator above (lines 225-227)', () => {
+  it('reads the "KB = kommunens boenden" legend row as its own indicator under the row above (lines 225-227)', () => {
     const { value } = extractIndicators(seedTable(SEED.hjo, 225, 227));
-    expect(value).toHaveLength(1);
-    const v2016 = value[0].values.filter((v) => v.period === '2016');
-    expect(v2016.map((v) => [v.value, v.note])).toEqual([[61, '(totalt)'], [63, '(KB)']]);
-    expect(value[0].values[0]).toMatchObject({ period: '2012', value: null, note: 'Inga uppg.', unit: null });
-    expect(value[0].values[2]).toMatchObject({ period: '2014', value: 85, unit: '%' });
+    expect(value).toHaveLength(2);
+    const [all, kb] = value;
+    expect(all.values.filter((v) => v.period === '2016').map((v) => [v.value, v.note])).toEqual([[61, '(totalt)']]);
+    expect(all.values[0]).toMatchObject({ period: '2012', value: null, note: 'Inga uppg.', unit: null });
+    expect(all.values[2]).toMatchObject({ period: '2014', value: 85, unit: '%' });
+    expect(kb.name).toBe('KB = kommunens boenden');
+    expect(kb.path).toEqual([all.name]);
+    expect(kb.values.map((v) => [v.period, v.value, v.note])).toEqual([['2015', 50, '(KB)'], ['2016', 63, '(KB)']]);
   });
 
   it('reads the Verksamhetsvolymen table with a blank corner (lines 330-340)', () => {

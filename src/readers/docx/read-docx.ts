@@ -354,6 +354,14 @@ interface RunFacts {
   readonly fontSize: number | null;
 }
 
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+};
+
+function toSuperscript(s: string): string {
+  return [...s].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
+}
+
 /** A superscript run that is a note marker: "1", "12", "*", "†", "1,2", "3)". */
 const FOOTNOTE_MARKER = /^[\d*†‡§]+(?:[,–-][\d*†‡§]+)*\)?$/;
 
@@ -371,9 +379,14 @@ function readInline(paragraph: DocxParagraph, context: ReadContext, options: Inl
   let chars = 0;
 
   const emit = (value: string, facts: RunFacts) => {
-    if (options.markers && facts.superscript && FOOTNOTE_MARKER.test(value.trim())) {
-      footnotes.push(value.trim());
-      return;
+    if (facts.superscript && FOOTNOTE_MARKER.test(value.trim())) {
+      if (options.markers) {
+        footnotes.push(value.trim());
+        return;
+      }
+      // In cells the marker stays visible, as printed, but as superscript characters so a
+      // label's "barn³" is not read as the digits of "barn3" (the text reader does the same).
+      value = toSuperscript(value);
     }
     text += value;
     const visible = value.replace(/\s/g, '').length;

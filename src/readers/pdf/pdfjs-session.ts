@@ -15,8 +15,41 @@ type PDFPageProxy = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= importPdfJs();
   return pdfjsPromise;
+}
+
+/**
+ * Built-ins that the core-js polyfills bundled in pdf.js's legacy build replace although
+ * Node 20 has them natively. The replacements are plain JS and process-wide: the polyfilled
+ * Array.prototype.push alone cost about 15% of a PDF extraction, in pdf.js and in our code,
+ * and JSON.parse/stringify slowed every later JSON step. They only fix edge cases pdf.js never
+ * meets (a push onto a frozen-length array, JSON.rawJSON), so the natives are put back.
+ * Polyfills for missing features (Promise.withResolvers, Map.prototype.getOrInsert, …) stay.
+ */
+const NATIVES_TO_KEEP: Array<[object, string]> = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Function.prototype, 'toString'],
+];
+
+/** The worker module; loaded here so pdf.js runs it in this thread without importing it itself. */
+const WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+async function importPdfJs(): Promise<PdfJs> {
+  const saved = NATIVES_TO_KEEP.map(([obj, key]) => [obj, key, Object.getOwnPropertyDescriptor(obj, key)] as const);
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // pdf.js's fake worker takes globalThis.pdfjsWorker when present (PDFWorker#mainThreadWorkerMessageHandler).
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import(WORKER_MODULE);
+    return pdfjs;
+  } finally {
+    for (const [obj, key, desc] of saved) {
+      if (desc && Object.getOwnPropertyDescriptor(obj, key)?.value !== desc.value) Object.defineProperty(obj, key, desc);
+    }
+  }
 }
 
 /** Directory URLs inside node_modules/pdfjs-dist, so fonts and CMaps load from disk. */

@@ -180,7 +180,8 @@ export function cellText(runs: readonly Run[]): string {
   for (const ln of lines) {
     if (text === '') text = ln;
     // Word tables keep a line-end hyphen as printed ("Arbets-ledare", "2016-12-31").
-    else if (/-$/.test(text) && !SUSPENSION_WORDS.test(ln)) text += ln;
+    // Only a hyphen attached to a letter joins: "Synpunkt -" / "återkoppling" keeps its space.
+    else if (/\p{L}-$/u.test(text) && !SUSPENSION_WORDS.test(ln)) text += ln;
     else text += ' ' + ln;
   }
   return text.replace(/[\u00AD¬]/g, '').replace(/\s+/g, ' ').trim();

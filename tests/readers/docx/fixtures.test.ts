@@ -29,7 +29,8 @@ const names = existsSync(FIXTURES)
   ? readdirSync(FIXTURES).filter((n) => existsSync(join(FIXTURES, n, 'report.docx')))
   : [];
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+// NFKC: superscript note markers ("barn³") compare equal to truth's plain rendering ("barn3").
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
 /** Spans expanded into a grid: text at the top-left, '' in the positions a merged cell covers. */
 function expand(table: TableBlock): { grid: string[][]; merged: Truth['tables'][number]['merged'] } {
