@@ -32,7 +32,14 @@ export interface GoldFile {
 
 export type RecordKind = 'headings' | 'budget' | 'indicators' | 'activities' | 'goals' | 'assessments';
 
-export interface Miss { kind: RecordKind; page: number | null; gold: string; hint: string | null }
+export interface Miss {
+  kind: RecordKind;
+  page: number | null;
+  /** The gold table (or goal area) the item belongs to, for grouping the listing. */
+  group: string | null;
+  gold: string;
+  hint: string | null;
+}
 
 export interface KindScore { kind: RecordKind; total: number; recalled: number; recall: number | null; misses: Miss[] }
 
@@ -139,7 +146,7 @@ const showCell = (c: Cell) =>
   `"${c.label}" [${c.column}] ${c.value ?? JSON.stringify(c.text)}${c.unit ? ` ${c.unit}` : ''}${c.page != null ? ` p${c.page}` : ''}`;
 
 /** What the extraction has near a missed gold cell. */
-export function cellHint(spec: CellSpec, cells: Cell[], otherKind: Cell[], otherName: string): string {
+export function cellHint(spec: CellSpec, cells: Cell[], otherKind: Cell[], otherName: string, tables: TableLike[] = []): string {
   const other = otherKind.find((c) => cellMatches(spec, c));
   if (other) return `extracted as ${otherName}: ${showCell(other)}`;
   const onPage = cells.filter((c) => pageOk(spec.page, c.page));
@@ -149,11 +156,37 @@ export function cellHint(spec: CellSpec, cells: Cell[], otherKind: Cell[], other
   if (sameLabel.length) return `label found in columns: ${sameLabel.slice(0, 3).map(showCell).join('; ')}`;
   const sameValue = onPage.filter((c) => valueMatches(spec, c) && (spec.value != null || spec.valueApprox != null));
   if (sameValue.length) return `value found under: ${sameValue.slice(0, 3).map(showCell).join('; ')}`;
-  return onPage.length ? `no such label/value near p${spec.page ?? '?'} (${onPage.length} cells there)` : `nothing extracted near p${spec.page ?? '?'}`;
+  const inTable = tableHint(spec, tables);
+  const none = onPage.length ? `no such label/value near p${spec.page ?? '?'} (${onPage.length} cells there)` : `no record near p${spec.page ?? '?'}`;
+  return inTable ? `${none}; ${inTable}` : none;
+}
+
+export interface TableLike { id: string; kind: string; page: number | null; pageEnd: number | null; rows: string[][] }
+
+/** Where the gold cell's text sits in the raw extracted tables (on its row, when the label is there too). */
+export function tableHint(spec: CellSpec, tables: TableLike[]): string | null {
+  const want = labelKey(spec.text);
+  if (!want) return null;
+  const near = tables.filter((t) => pageOk(spec.page, t.page) || (spec.page != null && t.page != null && t.pageEnd != null && t.page <= spec.page && spec.page <= t.pageEnd));
+  let loose: string | null = null;
+  for (const t of near) {
+    for (let r = 0; r < t.rows.length; r++) {
+      const row = t.rows[r];
+      const c = row.findIndex((x) => labelKey(x) === want || labelKey(x).includes(want) && want.length >= 3);
+      if (c < 0) continue;
+      const where = `text in ${t.id} (${t.kind}, p${t.page ?? '?'}) row ${r} col ${c}: ${JSON.stringify(row.join(' | ').slice(0, 100))}`;
+      if (row.some((x) => spec.labels.some((l) => labelsMatch(l, x)))) return where;
+      loose ??= where.replace('text in', 'text (other row) in');
+    }
+  }
+  return loose ?? (near.length ? `not in the ${near.length} table(s) near p${spec.page}` : `no table near p${spec.page ?? '?'}`);
 }
 
 /** One-to-one greedy matching, preferring exact label and column equality among the candidates. */
-export function recallCells(kind: 'budget' | 'indicators', specs: CellSpec[], describe: string[], cells: Cell[], otherKind: Cell[]): KindScore {
+export function recallCells(
+  kind: 'budget' | 'indicators', specs: CellSpec[], describe: string[], groups: Array<string | null>,
+  cells: Cell[], otherKind: Cell[], tables: TableLike[] = [],
+): KindScore {
   const used = new Set<number>();
   const misses: Miss[] = [];
   let recalled = 0;
@@ -168,22 +201,26 @@ export function recallCells(kind: 'budget' | 'indicators', specs: CellSpec[], de
       if (score > bestScore) { best = k; bestScore = score; }
     });
     if (best >= 0) { used.add(best); recalled++; return; }
-    misses.push({ kind, page: spec.page, gold: describe[i], hint: cellHint(spec, cells, otherKind, kind === 'budget' ? 'indicator' : 'budget') });
+    misses.push({ kind, page: spec.page, group: groups[i], gold: describe[i], hint: cellHint(spec, cells, otherKind, kind === 'budget' ? 'indicator' : 'budget', tables) });
   });
   return { kind, total: specs.length, recalled, recall: ratio(recalled, specs.length), misses };
 }
 
 const describeBudget = (g: GoldBudget) =>
-  `${g.table ? `${g.table}: ` : ''}${g.row_path && g.row_path.length > 1 ? g.row_path.join(' > ') : g.row}${g.row_group ? ` (${g.row_group})` : ''} [${g.column ?? ''}] = ${JSON.stringify(g.text)}${g.unit ? ` ${g.unit}` : ''}`;
+  `${g.row_path && g.row_path.length > 1 ? g.row_path.join(' > ') : g.row}${g.row_group ? ` (${g.row_group})` : ''} [${g.column ?? ''}] = ${JSON.stringify(g.text)}${g.unit ? ` ${g.unit}` : ''}`;
 const describeIndicator = (g: GoldIndicator) =>
-  `${g.table ? `${g.table}: ` : ''}${g.group ? `${g.group} > ` : ''}${g.indicator} [${g.column ?? g.period ?? ''}] = ${JSON.stringify(g.text)}`;
+  `${g.group ? `${g.group} > ` : ''}${g.indicator} [${g.column ?? g.period ?? ''}] = ${JSON.stringify(g.text)}`;
 
-export function scoreBudget(gold: GoldBudget[], doc: Pick<CanonicalDocument, 'budget' | 'indicators'>): KindScore {
-  return recallCells('budget', gold.map(budgetSpec), gold.map(describeBudget), budgetCells(doc), indicatorCells(doc));
+type CellDoc = Pick<CanonicalDocument, 'budget' | 'indicators'> & { tables?: TableLike[] };
+
+export function scoreBudget(gold: GoldBudget[], doc: CellDoc): KindScore {
+  return recallCells('budget', gold.map(budgetSpec), gold.map(describeBudget), gold.map((g) => g.table ?? null),
+    budgetCells(doc), indicatorCells(doc), doc.tables ?? []);
 }
 
-export function scoreIndicators(gold: GoldIndicator[], doc: Pick<CanonicalDocument, 'budget' | 'indicators'>): KindScore {
-  return recallCells('indicators', gold.map(indicatorSpec), gold.map(describeIndicator), indicatorCells(doc), budgetCells(doc));
+export function scoreIndicators(gold: GoldIndicator[], doc: CellDoc): KindScore {
+  return recallCells('indicators', gold.map(indicatorSpec), gold.map(describeIndicator), gold.map((g) => g.table ?? null),
+    indicatorCells(doc), budgetCells(doc), doc.tables ?? []);
 }
 
 /* ---------------------------------------------------------------- headings */
@@ -206,7 +243,7 @@ export function scoreGoldHeadings(gold: GoldHeading[], doc: Pick<CanonicalDocume
     if (best >= 0) { used.add(best); recalled++; continue; }
     const near = doc.sections.filter((s) => pageOk(h.page, s.page, 0)).map((s) => JSON.stringify(s.title));
     misses.push({
-      kind: 'headings', page: h.page, gold: `L${h.level} ${JSON.stringify(title)}`,
+      kind: 'headings', page: h.page, group: null, gold: `L${h.level} ${JSON.stringify(title)}`,
       hint: near.length ? `sections on p${h.page}: ${near.slice(0, 4).join(', ')}` : `no section on p${h.page}`,
     });
   }
@@ -228,7 +265,7 @@ export function scoreActivities(gold: GoldActivity[], doc: Pick<CanonicalDocumen
     if (k >= 0) { used.add(k); recalled++; continue; }
     const near = doc.activities.filter((a) => pageOk(g.page, a.page, 0));
     misses.push({
-      kind: 'activities', page: g.page ?? null, gold: JSON.stringify(clip(g.activity, 90)),
+      kind: 'activities', page: g.page ?? null, group: null, gold: JSON.stringify(clip(g.activity, 90)),
       hint: near.length ? `activities on p${g.page}: ${near.slice(0, 2).map((a) => JSON.stringify(clip(a.activity, 40))).join(', ')}` : `no activity extracted on p${g.page ?? '?'}`,
     });
   }
@@ -258,8 +295,8 @@ export function scoreGoals(gold: GoldAssessment[], doc: Pick<CanonicalDocument, 
     if (expected) stated++;
     const desc = `${g.level ?? g.kind ?? 'goal'}: ${JSON.stringify(clip(g.goal, 90))}`;
     if (k < 0) {
-      gMiss.push({ kind: 'goals', page: g.page ?? null, gold: desc, hint: null });
-      if (expected) aMiss.push({ kind: 'assessments', page: g.page ?? null, gold: `${desc} => ${expected}`, hint: 'goal not found' });
+      gMiss.push({ kind: 'goals', page: g.page ?? null, group: null, gold: desc, hint: goalHint(g, doc.goals) });
+      if (expected) aMiss.push({ kind: 'assessments', page: g.page ?? null, group: null, gold: `${desc} => ${expected}`, hint: 'goal not found' });
       continue;
     }
     used.add(k);
@@ -267,7 +304,7 @@ export function scoreGoals(gold: GoldAssessment[], doc: Pick<CanonicalDocument, 
     if (!expected) continue;
     const x = doc.goals[k];
     if (assessmentAgrees(expected, x)) agree++;
-    else aMiss.push({ kind: 'assessments', page: g.page ?? null, gold: `${desc} => ${expected}`, hint: `extracted ${x.assessment} (${JSON.stringify(x.assessmentText)})` });
+    else aMiss.push({ kind: 'assessments', page: g.page ?? null, group: null, gold: `${desc} => ${expected}`, hint: `extracted ${x.assessment} (${JSON.stringify(x.assessmentText)})` });
   }
   return {
     goals: { kind: 'goals', total: gold.length, recalled: found, recall: ratio(found, gold.length), misses: gMiss },
@@ -286,6 +323,11 @@ export function scoreReal(gold: GoldFile, doc: CanonicalDocument): RealScore {
     goals,
     assessments,
   };
+}
+
+function goalHint(g: GoldAssessment, goals: CanonicalDocument['goals']): string {
+  const near = goals.filter((x) => pageOk(g.page, x.page, 0));
+  return near.length ? `goals on p${g.page}: ${near.slice(0, 2).map((x) => JSON.stringify(clip(x.text, 50))).join(', ')}` : `no goal extracted on p${g.page ?? '?'}`;
 }
 
 function clip(s: string, n: number): string {

@@ -85,7 +85,16 @@ export function renderMisses(rows: RealRow[]): string {
     for (const k of kinds) {
       if (!k.misses.length) continue;
       out.push(`### ${k.kind}: ${k.misses.length} of ${k.total} missed`);
-      for (const m of k.misses) out.push(`  - p${m.page ?? '?'} ${m.gold}${m.hint ? `\n      -> ${m.hint}` : ''}`);
+      let group: string | null = null;
+      for (const m of k.misses) {
+        if (m.group && m.group !== group) {
+          const n = k.misses.filter((x) => x.group === m.group).length;
+          out.push(`  [${m.group}] (${n} missed)`);
+        }
+        group = m.group;
+        const ind = m.group ? '    ' : '  ';
+        out.push(`${ind}- p${m.page ?? '?'} ${m.gold}${m.hint ? `\n${ind}    -> ${m.hint}` : ''}`);
+      }
     }
   }
   return out.join('\n');

@@ -42,7 +42,7 @@ export async function readSource(bytes: Uint8Array, path: string, opts: ReadOpti
   if (format === null) {
     throw new UnreadableInputError('input:unsupported-format', `unsupported file type: ${path} (expected .txt, .md, .pdf or .docx)`);
   }
-  if (byExt === 'pdf' && format !== 'pdf') {
+  if (byExt === 'pdf' && kind === 'unknown') {
     if (bytes.length === 0) throw new UnreadableInputError('pdf:empty', 'empty file');
     throw new UnreadableInputError('pdf:not-pdf', 'not a PDF file (no %PDF- header)');
   }
