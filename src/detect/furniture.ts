@@ -12,7 +12,7 @@ export const FURNITURE_BAND_SHARE = 0.12;
 export const FURNITURE_Y_TOLERANCE_SHARE = 0.015;
 /** A masked text must recur on at least this many pages and this share of the text pages. */
 export const FURNITURE_MIN_PAGES = 3;
-export const FURNITURE_MIN_SHARE = 0.2;
+export const FURNITURE_MIN_SHARE = 0.4;
 
 const PAGE_NUMBER_PATTERNS: RegExp[] = [
   /\b(?:sida|sid|page|s\.)\s*(\d+)\s*(?:\(|av\b|of\b|\/)\s*\d+\s*\)?\s*$/i,

@@ -9,9 +9,9 @@
  * The assessment text is kept as printed; `assessment` is its normalised reading.
  */
 import type { Block, LineBlock } from '../model/source-doc.js';
-import type { Goal, Section } from '../model/index.js';
+import type { Goal } from '../model/index.js';
 import { normalizeSpace } from './cell-shape.js';
-import { isCapsLabel } from './headings.js';
+import type { HeadingCandidate } from './headings.js';
 
 export type AssessmentOf = (text: string) => Goal['assessment'];
 
@@ -32,7 +32,7 @@ const STATUS_INLINE = /^status\s*:?\s*(.*)$/i;
 interface Open { level: string; text: string | null; block: LineBlock; assessmentText: string | null }
 
 export function detectGoals(
-  blocks: Block[], skip: Set<number>, sections: Section[], sectionAt: (blockIndex: number) => string | null,
+  blocks: Block[], skip: Set<number>, headingBlocks: Map<number, HeadingCandidate['kind']>, sectionAt: (blockIndex: number) => string | null,
   assess: AssessmentOf,
 ): Goal[] {
   const goals: Goal[] = [];
@@ -42,11 +42,11 @@ export function detectGoals(
     if (open && open.text) goals.push(toGoal(open, sectionId, assess));
     open = null;
   };
-  const headingLines = new Set(sections.map((s) => s.line ?? -1));
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind !== 'line' || b.cells || skip.has(i)) continue;
     const text = normalizeSpace(b.text);
+    if (text === '') continue;
     const sec = sectionAt(i);
     const opener = matchOpener(text);
     if (opener) {
@@ -84,12 +84,12 @@ export function detectGoals(
     }
     // A short title heading can itself name the next uppdrag ("Konkurrensutsättning");
     // a structural or upper-case heading only opens the ground for one.
-    const heading = headingLines.has(b.line ?? -2) && b.line !== null;
-    if (heading && (isCapsLabel(text) || /^\d/.test(text))) { uppdragStart = nextIndex(blocks, i, skip); continue; }
-    if (heading) { uppdragStart = i; continue; }
+    const heading = headingBlocks.get(i);
+    if (heading === 'short') { uppdragStart = i; continue; }
+    if (heading) { uppdragStart = nextIndex(blocks, i, skip); continue; }
+    // "…har gett samtliga nämnder i uppdrag:" introduces the uppdrag below it.
+    if (/\buppdrag\b.*:$/i.test(text)) { uppdragStart = nextIndex(blocks, i, skip); continue; }
     if (uppdragStart === null) uppdragStart = i;
-    // "…följande uppdrag från kommunfullmäktige:" introduces the uppdrag below it.
-    if (uppdragStart === i && /:$/.test(text)) uppdragStart = nextIndex(blocks, i, skip);
   }
   close(null);
   return goals;
@@ -107,7 +107,8 @@ function toGoal(o: Open, sectionId: string | null, assess: AssessmentOf): Goal {
   return {
     sectionId,
     level: o.level,
-    text: o.text ?? '',
+    // List markers are layout, not part of the goal ("- Nya teknikområden …").
+    text: (o.text ?? '').replace(/^[-–—•▪◦*]\s+/u, ''),
     assessmentText: o.assessmentText,
     assessment: o.assessmentText ? assess(o.assessmentText) : 'unknown',
     tableId: null,
@@ -116,8 +117,12 @@ function toGoal(o: Open, sectionId: string | null, assess: AssessmentOf): Goal {
   };
 }
 
+/** The next line with visible text (Word documents hold paragraphs of only a space). */
 function nextIndex(blocks: Block[], i: number, skip: Set<number>): number | null {
-  for (let j = i + 1; j < blocks.length; j++) if (!skip.has(j) && blocks[j].kind === 'line') return j;
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j];
+    if (!skip.has(j) && b.kind === 'line' && b.text.trim() !== '') return j;
+  }
   return null;
 }
 

@@ -13,6 +13,8 @@ import { normalizeSpace } from './cell-shape.js';
 
 export interface HeadingCandidate {
   blockIndex: number;
+  /** structural: declared, numbered, TOC or font evidence; label: upper-case or goal label; short: a short isolated line. */
+  kind: 'structural' | 'label' | 'short';
   level: number;
   number: string | null;
   title: string;
@@ -27,7 +29,7 @@ const BODY_LINE_CHARS = 120;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$/u;
 export const GOAL_HEADING = /^(kommunfullmäktiges\s+(prioriterade\s+)?mål|kommunstyrelsens\s+mål|fullmäktigemål|nämndmål|nämndens\s+mål|prioriterat\s+mål|strategiskt\s+mål(område)?)\b/i;
 /** Labels and values that stand alone on a line but are not headings. */
-const NOT_HEADING = /^(bedömning|status|kommentar|motivering|analys|adressat|uppfyllt|delvis uppfyllt|ej uppfyllt|inte uppfyllt|i huvudsak uppfyllt|helt uppfyllt|påbörjad|färdig|pågår|klart|klar|ej påbörjad|ej klart|stoppad|försenad|väntar|avslutad|genomförd|ej genomförd)\s*:?$/i;
+export const NOT_HEADING = /^(bedömning|status|kommentar|motivering|analys|adressat|uppfyllt|delvis uppfyllt|ej uppfyllt|inte uppfyllt|i huvudsak uppfyllt|helt uppfyllt|påbörjad|färdig|pågår|klart|klar|ej påbörjad|ej klart|stoppad|försenad|väntar|avslutad|genomförd|ej genomförd)\s*:?$/i;
 
 export function isCapsLabel(text: string): boolean {
   const t = text.trim();
@@ -42,6 +44,10 @@ export function detectHeadings(
 ): HeadingCandidate[] {
   const tocByTitle = new Map(toc.map((e) => [key(e.title), e]));
   const titleEnd = titleBlockEnd(blocks, skip);
+  // A source that declares heading levels (Word styles, markdown '#') is believed: font size
+  // and bold then say nothing more about headings (Stratsys sets goal texts in bold).
+  const declares = blocks.some((b) => b.kind === 'line' && b.declaredLevel !== null);
+  if (declares) stats = { ...stats, largerSizes: [], bodyFontSize: null, declared: true };
   const out: HeadingCandidate[] = [];
   let context = 0; // level of the last structural (numbered/declared/TOC/font) heading
   let afterLabel = false;
@@ -52,7 +58,7 @@ export function detectHeadings(
     afterLabel = h?.kind === 'label';
     if (!h || (wasAfterLabel && h.kind === 'short')) return;
     if (h.kind === 'structural') context = h.level;
-    out.push({ blockIndex: i, level: h.level, number: h.number, title: h.title });
+    out.push({ blockIndex: i, kind: h.kind, level: h.level, number: h.number, title: h.title });
   });
   return out;
 }
@@ -74,10 +80,14 @@ function classifyLine(
   }
   if (tocEntry) return { kind: 'structural', level: tocEntry.number ? tocEntry.number.split('.').length : 1, number: tocEntry.number, title: text };
   const tier = fontTier(b, stats);
-  if (tier !== null && /\p{L}/u.test(text) && !/[.,]$/.test(text)) return { kind: 'structural', level: tier, number: null, title: text };
+  const wordy = /\p{L}/u.test(text) && !/[.,]$/.test(text);
+  // A larger size is a heading tier; a bold line at body size is only a run-in title.
+  const larger = tier !== null && stats.largerSizes.includes(roundSize(b.fontSize ?? 0));
+  if (larger && wordy) return { kind: 'structural', level: tier, number: null, title: text };
   if (isCapsLabel(text)) return { kind: 'label', level: Math.min(context + 1, 4), number: null, title: text };
   if (GOAL_HEADING.test(text) && text.length <= 60) return { kind: 'label', level: Math.min(context + 1, 4), number: null, title: text };
-  if (stats.bodyFontSize === null && isShortIsolated(b, blocks[i + 1])) {
+  if (tier !== null && wordy) return { kind: 'short', level: tier, number: null, title: text };
+  if (stats.bodyFontSize === null && !stats.declared && isShortIsolated(b, blocks[i + 1])) {
     return { kind: 'short', level: Math.min(context + 1, 4), number: null, title: text };
   }
   return null;
@@ -85,7 +95,7 @@ function classifyLine(
 
 /** Heading tier from font size (1 = largest) or bold body-size line; null for body text. */
 function fontTier(b: LineBlock, stats: DocStats): number | null {
-  if (stats.bodyFontSize === null || b.fontSize === null) return null;
+  if (stats.bodyFontSize === null || stats.declared || b.fontSize === null) return null;
   const s = roundSize(b.fontSize);
   const k = stats.largerSizes.indexOf(s);
   if (k >= 0) return k + 1;

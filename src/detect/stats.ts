@@ -9,6 +9,8 @@ export interface DocStats {
   bodyFontSize: number | null;
   /** Distinct larger sizes in use, largest first (heading tiers). */
   largerSizes: number[];
+  /** The source declares its heading levels; typography is not evidence of headings then. */
+  declared?: boolean;
 }
 
 /** A size counts as a heading tier when it is at least this much larger than body text. */

@@ -37,7 +37,9 @@ export function detectTables(blocks: Block[], skip: Set<number>): { tables: Dete
     if (b.kind === 'table') {
       const rows = rectangularize(expandSpans(b));
       if (rows.length > 0) {
-        const headerRows = b.declaredHeaderRows ?? leadingBoldRows(rows) ?? countHeaderRows(rows);
+        // Word marks header rows in bold; in PDFs bold also marks group rows under the header.
+        const bold = b.origin === 'docx' ? leadingBoldRows(rows) : null;
+        const headerRows = b.declaredHeaderRows ?? bold ?? countHeaderRows(rows);
         tables.push(finish([i], rows, headerRows, captionBefore(blocks, i, skip), b.page, b.pageEnd, b.line));
       }
       i++;
@@ -68,7 +70,8 @@ export function detectTables(blocks: Block[], skip: Set<number>): { tables: Dete
 /** Word-template tables mark the header by bold cells; a leading run of bold rows is the header. */
 function leadingBoldRows(rows: GridRow[]): number | null {
   let n = 0;
-  while (n < rows.length - 1 && rows[n].bold && rows[n].cells.some((c) => !isEmpty(c))) n++;
+  while (n < rows.length - 1 && rows[n].bold && rows[n].cells.some((c) => !isEmpty(c))
+    && !rows[n].cells.slice(1).some((c) => looksNumeric(c) && !/^(19|20)\d{2}$/.test(c.trim()))) n++;
   return n > 0 ? n : null;
 }
 

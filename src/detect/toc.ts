@@ -25,8 +25,10 @@ const LEADERS = /[.\u2026\u00b7_\s\u0008\ufffd]{2,}$/;
 export function parseTocLine(b: LineBlock): Omit<TocEntry, 'blockIndex'> | null {
   let title: string;
   let pageText: string;
-  if (b.cells && b.cells.filter((c) => c !== '').length === 2 && b.cells.length <= 3) {
-    const filled = b.cells.filter((c) => c !== '');
+  // Text sources split tabs into cells; Word paragraphs keep the tab in their text.
+  const cells = b.cells ?? (b.text.includes('\t') ? b.text.split('\t').map((c) => c.trim()) : null);
+  if (cells && cells.filter((c) => c !== '').length === 2 && cells.length <= 3) {
+    const filled = cells.filter((c) => c !== '');
     [title, pageText] = [filled[0], filled[1]];
   } else {
     const m = /^(.*?)(?:[.\u2026\u00b7_\u0008\ufffd ]{3,}|\s+)(\d{1,3})$/.exec(b.text.trim());

@@ -10,6 +10,7 @@ import type { Activity, BudgetValue, Goal, Indicator } from '../model/records.js
 import type { Diagnostic } from '../model/diagnostic.js';
 import { ok, type Result } from '../model/result.js';
 import { detectToc } from '../detect/toc.js';
+import { joinParagraphs } from '../detect/paragraphs.js';
 import { detectTables, type DetectedTable } from '../detect/tables.js';
 import { buildSections, detectHeadings } from '../detect/headings.js';
 import { docStats } from '../detect/stats.js';
@@ -27,7 +28,8 @@ export interface BuildInfo {
 
 export function buildDocument(src: SourceDoc, info: BuildInfo): Result<CanonicalDocument> {
   const diagnostics: Diagnostic[] = [];
-  const { blocks } = src;
+  // PDF readers give printed lines; join wrapped lines into paragraphs first.
+  const blocks = src.format === 'pdf' ? joinParagraphs(src.blocks) : src.blocks;
   const toc = detectToc(blocks);
   const detected = detectTables(blocks, toc.blockIndices);
   diagnostics.push(...detected.diagnostics);
@@ -37,7 +39,7 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
   const sections = buildSections(heads, blocks);
   const sectionAt = sectionLocator(heads.map((h) => h.blockIndex), sections);
 
-  const goalsFromText = detectGoals(blocks, skip, sections, sectionAt, statusAsAssessment);
+  const goalsFromText = detectGoals(blocks, skip, new Map(heads.map((h) => [h.blockIndex, h.kind])), sectionAt, statusAsAssessment);
   const tables = detected.tables.map((t, k) => toTable(t, k, sections, sectionAt));
   const records = classifyTables(tables, detected.tables, goalsFromText, blocks, diagnostics);
 

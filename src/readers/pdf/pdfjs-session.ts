@@ -63,8 +63,6 @@ function assetUrls(): { standardFontDataUrl: string; cMapUrl: string } {
   };
 }
 
-type DocumentInit = NonNullable<Parameters<PdfJs['getDocument']>[0]> & { ownerDocument?: unknown };
-
 /**
  * The part of a DOM Document that pdf.js's FontLoader uses when the Font Loading API is absent
  * (it inserts one @font-face rule per font and, in Node, treats that as loaded at once).
@@ -86,7 +84,10 @@ export interface RawPage {
   viewportTransform: number[];
   items: RawTextItem[];
   fonts: Record<string, FontInfo>;
-  /** Operator list; null when the page has no text (scans: no need to decode images). */
+  /**
+   * Operator list; null when the page has no text (scans: no need to decode images) or when
+   * the reader's NeedsOps found no sign of a table on it.
+   */
   ops: { fnArray: ArrayLike<number>; argsArray: unknown[] } | null;
 }
 
@@ -94,7 +95,13 @@ export interface PdfSession {
   numPages: number;
   metaTitle: string | null;
   opCodes: OpCodes;
-  readPage(n: number): Promise<RawPage>;
+  /**
+   * Text layer, fonts and, unless `needsOps` says the page needs none, the operator list
+   * (without `needsOps`, always when the page has text).
+   */
+  readPage(n: number, needsOps?: NeedsOps): Promise<RawPage>;
+  /** getTextContent only, nothing else (the bench's floor): the number of text items. */
+  readTextLayer(n: number): Promise<number>;
 }
 
 /** Open `bytes`, run `fn`, destroy the document whatever happens. */
@@ -109,7 +116,7 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
     // (PartialEvaluator.buildFontPaths) during getOperatorList: about 40% of reading a page.
     // We never render, so fonts go to a document that accepts @font-face rules and drops them.
     disableFontFace: false,
-    ownerDocument: fontSinkDocument() as unknown as NonNullable<DocumentInit['ownerDocument']>,
+    ownerDocument: fontSinkDocument() as unknown as HTMLDocument,
     useSystemFonts: false,
     disableAutoFetch: true,
     disableStream: true,
@@ -144,14 +151,23 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
       fillStroke: O.fillStroke, eoFillStroke: O.eoFillStroke, closeFillStroke: O.closeFillStroke,
       closeEOFillStroke: O.closeEOFillStroke, rectangle: O.rectangle,
     };
+    const triedFonts = new Set<string>();
     return await fn({
       numPages: doc.numPages,
       metaTitle,
       opCodes,
-      readPage: async (n) => {
+      readPage: async (n, needsOps) => {
         const page = await doc.getPage(n);
         try {
-          return await readRawPage(page, n);
+          return await readRawPage(page, n, needsOps, triedFonts);
+        } finally {
+          page.cleanup();
+        }
+      },
+      readTextLayer: async (n) => {
+        const page = await doc.getPage(n);
+        try {
+          return (await page.getTextContent()).items.length;
         } finally {
           page.cleanup();
         }
@@ -164,21 +180,53 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
   }
 }
 
-async function readRawPage(page: PDFPageProxy, n: number): Promise<RawPage> {
+/**
+ * Decides, from a page read without its operator list, whether the operator list is needed
+ * (it holds the rules of ruled tables). Only asked when every font on the page is already known.
+ */
+export type NeedsOps = (page: RawPage) => boolean;
+
+async function readRawPage(page: PDFPageProxy, n: number, needsOps: NeedsOps | undefined, tried: Set<string>): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it) as RawTextItem[];
   const hasText = items.some((it) => it.str.trim().length > 0);
-  let ops: RawPage['ops'] = null;
-  if (hasText) {
-    const list = await page.getOperatorList();
-    ops = { fnArray: list.fnArray, argsArray: list.argsArray };
-  }
-  const fonts: Record<string, FontInfo> = {};
   const styles = content.styles as Record<string, { ascent?: number; descent?: number }>;
+  const raw: RawPage = {
+    number: n,
+    width: viewport.width,
+    height: viewport.height,
+    viewportTransform: [...viewport.transform],
+    items,
+    fonts: {},
+    ops: null,
+  };
+  if (!hasText) {
+    raw.fonts = fontInfos(page, items, styles);
+    return raw;
+  }
+  // Real font names (for bold) reach commonObjs only through an operator list; once a font is
+  // there it serves every later page. A font still unknown after one try is not asked for again.
+  const names = new Set(items.map((it) => it.fontName));
+  const unknown = [...names].some((name) => !page.commonObjs.has(name) && !tried.has(name));
+  if (!unknown && needsOps) {
+    raw.fonts = fontInfos(page, items, styles);
+    if (!needsOps(raw)) return raw;
+  }
+  const list = await page.getOperatorList();
+  for (const name of names) tried.add(name);
+  return { ...raw, fonts: fontInfos(page, items, styles), ops: { fnArray: list.fnArray, argsArray: list.argsArray } };
+}
+
+function fontInfos(
+  page: PDFPageProxy,
+  items: readonly RawTextItem[],
+  styles: Record<string, { ascent?: number; descent?: number }>,
+): Record<string, FontInfo> {
+  const fonts: Record<string, FontInfo> = {};
   for (const name of new Set(items.map((it) => it.fontName))) {
     let real = '';
-    if (hasText && page.commonObjs.has(name)) {
+    if (page.commonObjs.has(name)) {
       const font = page.commonObjs.get(name) as { name?: unknown } | null;
       if (typeof font?.name === 'string') real = font.name;
     }
@@ -187,15 +235,7 @@ async function readRawPage(page: PDFPageProxy, n: number): Promise<RawPage> {
     const descent = st?.descent && st.descent < 0 && st.descent > -0.6 ? st.descent : -0.2;
     fonts[name] = { name: real, bold: isBoldFontName(real), ascent, descent };
   }
-  return {
-    number: n,
-    width: viewport.width,
-    height: viewport.height,
-    viewportTransform: [...viewport.transform],
-    items,
-    fonts,
-    ops,
-  };
+  return fonts;
 }
 
 function toUnreadable(err: unknown): UnreadableInputError {

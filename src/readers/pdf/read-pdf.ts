@@ -18,9 +18,9 @@ import { findFurniture, removeFurniture, type FurnitureCandidate } from '../../d
 import { findAlignedTables, type FlowItem } from './aligned-tables.js';
 import { extractGraphics } from './graphics.js';
 import { buildLines, joinRuns, median, orderColumns } from './group-lines.js';
-import { withPdfDocument } from './pdfjs-session.js';
+import { withPdfDocument, type RawPage } from './pdfjs-session.js';
 import { findRuledTables, type RuledTable } from './ruled-tables.js';
-import { itemsToRuns, round2 } from './text-items.js';
+import { itemsToRuns, round2, type ItemsToRunsResult } from './text-items.js';
 import { joinPageBreaks, mergeCrossPageTables } from './postprocess.js';
 import type { Line, Run } from './types.js';
 
@@ -50,12 +50,26 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     const pageItems: PageItem[][] = [];
     const pageLines: Array<{ n: number; width: number; height: number; lines: Line[]; ruled: RuledTable[] }> = [];
     for (let n = 1; n <= last; n++) {
-      const raw = await s.readPage(n);
-      const { runs, textChars } = itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
+      // Lines built while deciding whether the operator list is needed; kept when it is not.
+      const early: { raw?: RawPage; runs?: ItemsToRunsResult; lines?: Line[] } = {};
+      const raw = await s.readPage(n, (p) => {
+        const r = itemsToRuns(p.items, p.viewportTransform, p.fonts);
+        early.raw = p;
+        early.runs = r;
+        if (r.textChars < MIN_TEXT_CHARS || r.runs.length === 0) return false;
+        early.lines = buildLines(r.runs);
+        return mayHoldRuledTable(early.lines);
+      });
+      const reuse = early.raw === raw;
+      const { runs, textChars } = reuse && early.runs ? early.runs : itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
       const noText = textChars < MIN_TEXT_CHARS;
       pages.push({ number: n, width: round2(raw.width), height: round2(raw.height), label: null, textChars: noText ? 0 : textChars });
       pageItems.push([]);
       if (noText || runs.length === 0) continue;
+      if (reuse && early.lines) {
+        pageLines.push({ n, width: raw.width, height: raw.height, lines: early.lines, ruled: [] });
+        continue;
+      }
       const body = bodySize(runs);
       let ruled: RuledTable[] = [];
       if (raw.ops) {
@@ -100,6 +114,16 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
   const merged = mergeCrossPageTables(clean.value);
   const joined = joinPageBreaks(merged);
   return ok(joined, [...diagnostics, ...clean.diagnostics]);
+}
+
+/**
+ * Whether a page may hold a ruled table, judged from its text alone so the operator list (the
+ * costliest part of reading a page) is fetched only where rules can matter. Every ruled table
+ * has at least two columns, and some row of it has cells further apart than a word gap: a
+ * page whose lines are all single segments has none. Two-column prose pages still qualify.
+ */
+function mayHoldRuledTable(lines: readonly Line[]): boolean {
+  return lines.some((l) => l.segments.length >= 2);
 }
 
 function bodySize(runs: readonly Run[]): number {

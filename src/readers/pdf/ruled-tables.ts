@@ -181,7 +181,7 @@ export function cellText(runs: readonly Run[]): string {
     if (text === '') text = ln;
     // Word tables keep a line-end hyphen as printed ("Arbets-ledare", "2016-12-31").
     // Only a hyphen attached to a letter joins: "Synpunkt -" / "återkoppling" keeps its space.
-    else if (/\p{L}-$/u.test(text) && !SUSPENSION_WORDS.test(ln)) text += ln;
+    else if (/[\p{L}\d]-$/u.test(text) && !SUSPENSION_WORDS.test(ln)) text += ln;
     else text += ' ' + ln;
   }
   return text.replace(/[\u00AD¬]/g, '').replace(/\s+/g, ' ').trim();
