@@ -85,7 +85,7 @@ export function detectGoals(
     // A short title heading can itself name the next uppdrag ("Konkurrensutsättning");
     // a structural or upper-case heading only opens the ground for one.
     const heading = headingBlocks.get(i);
-    if (heading === 'short') { uppdragStart = i; continue; }
+    if (heading === 'short' || heading === 'runin') { uppdragStart = i; continue; }
     if (heading) { uppdragStart = nextIndex(blocks, i, skip); continue; }
     // "…har gett samtliga nämnder i uppdrag:" introduces the uppdrag below it.
     if (/\buppdrag\b.*:$/i.test(text)) { uppdragStart = nextIndex(blocks, i, skip); continue; }

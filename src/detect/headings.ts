@@ -13,8 +13,12 @@ import { normalizeSpace } from './cell-shape.js';
 
 export interface HeadingCandidate {
   blockIndex: number;
-  /** structural: declared, numbered, TOC or font evidence; label: upper-case or goal label; short: a short isolated line. */
-  kind: 'structural' | 'label' | 'short';
+  /**
+   * structural: declared, numbered, TOC or larger font; label: upper-case or goal label;
+   * short: a short isolated line (text without fonts); runin: a bold line at body size, which
+   * titles an uppdrag or a paragraph but is not a section of its own.
+   */
+  kind: 'structural' | 'label' | 'short' | 'runin';
   level: number;
   number: string | null;
   title: string;
@@ -50,26 +54,34 @@ export function detectHeadings(
   if (declares) stats = { ...stats, largerSizes: [], bodyFontSize: null, declared: true };
   const out: HeadingCandidate[] = [];
   let context = 0; // level of the last structural (numbered/declared/TOC/font) heading
-  let afterLabel = false;
+  let afterLabel: 'caps' | 'goal' | false = false;
   blocks.forEach((b, i) => {
     if (b.kind !== 'line' || b.cells || skip.has(i) || i < titleEnd) { afterLabel = false; return; }
     const h = classifyLine(b, i, blocks, tocByTitle, stats, context);
-    const wasAfterLabel = afterLabel;
-    afterLabel = h?.kind === 'label';
-    if (!h || (wasAfterLabel && h.kind === 'short')) return;
+    const was = afterLabel;
+    // The line under an upper-case label (PRIORITERAT MÅL, STRATEGISKT MÅL) is the label's
+    // value, however large it is set, unless the source declares it a heading; under a goal
+    // label ("Kommunstyrelsens mål 1:") a short plain line is the goal, not a heading.
+    const isLabel = h?.kind === 'label' || h?.kind === 'runin';
+    afterLabel = !isLabel ? false : isCapsLabel(h!.title) ? 'caps' : GOAL_HEADING.test(h!.title) ? 'goal' : false;
+    if (!h) return;
+    if (was === 'caps' && b.declaredLevel === null) return;
+    if (was === 'goal' && h.kind === 'short') return;
     if (h.kind === 'structural') context = h.level;
     out.push({ blockIndex: i, kind: h.kind, level: h.level, number: h.number, title: h.title });
   });
   return out;
 }
 
-interface Classified { kind: 'structural' | 'label' | 'short'; level: number; number: string | null; title: string }
+interface Classified { kind: HeadingCandidate['kind']; level: number; number: string | null; title: string }
 
 function classifyLine(
   b: LineBlock, i: number, blocks: Block[], tocByTitle: Map<string, TocEntry>, stats: DocStats, context: number,
 ): Classified | null {
   const text = normalizeSpace(b.text);
-  if (text === '' || text.length > MAX_HEADING_CHARS || NOT_HEADING.test(text)) return null;
+  if (text === '' || text.length > MAX_HEADING_CHARS) return null;
+  // "Kommentar:" set larger than body text is a heading in Stratsys reports; at body size a label.
+  if (NOT_HEADING.test(text) && b.declaredLevel === null && !isLargerFont(b, stats)) return null;
   const num = NUMBERED.exec(text);
   const tocEntry = tocByTitle.get(key(num ? num[2] : text));
   if (b.declaredLevel !== null) {
@@ -81,16 +93,28 @@ function classifyLine(
   if (tocEntry) return { kind: 'structural', level: tocEntry.number ? tocEntry.number.split('.').length : 1, number: tocEntry.number, title: text };
   const tier = fontTier(b, stats);
   const wordy = /\p{L}/u.test(text) && !/[.,]$/.test(text);
-  // A larger size is a heading tier; a bold line at body size is only a run-in title.
+  // A larger size is a heading tier (its text may end in a full stop: Mölndal's goal
+  // headings do); a bold line at body size is only a run-in title.
   const larger = tier !== null && stats.largerSizes.includes(roundSize(b.fontSize ?? 0));
-  if (larger && wordy) return { kind: 'structural', level: tier, number: null, title: text };
-  if (isCapsLabel(text)) return { kind: 'label', level: Math.min(context + 1, 4), number: null, title: text };
-  if (GOAL_HEADING.test(text) && text.length <= 60) return { kind: 'label', level: Math.min(context + 1, 4), number: null, title: text };
-  if (tier !== null && wordy) return { kind: 'short', level: tier, number: null, title: text };
+  if (larger && /\p{L}/u.test(text) && !/,$/.test(text)) {
+    return { kind: isCapsLabel(text) ? 'label' : 'structural', level: tier, number: num?.[1] ?? null, title: num ? num[2] : text };
+  }
+  // With font facts, a label at body size introduces a block (Hjo's "Kommunfullmäktiges
+  // prioriterade mål 4:" in bold body text) rather than opening a section.
+  const labelKind = stats.bodyFontSize !== null ? 'runin' : 'label';
+  if (isCapsLabel(text)) return { kind: stats.bodyFontSize !== null && !b.bold ? 'runin' : 'label', level: Math.min(context + 1, 4), number: null, title: text };
+  if (GOAL_HEADING.test(text) && text.length <= 60) return { kind: labelKind, level: Math.min(context + 1, 4), number: null, title: text };
+  // Bold body-size lines introduce what follows ("Aktivitetsplan 2016:", a goal's text,
+  // an uppdrag's title): they title a block without opening a section.
+  if (tier !== null && wordy) return { kind: 'runin', level: tier, number: null, title: text };
   if (stats.bodyFontSize === null && !stats.declared && isShortIsolated(b, blocks[i + 1])) {
     return { kind: 'short', level: Math.min(context + 1, 4), number: null, title: text };
   }
   return null;
+}
+
+function isLargerFont(b: LineBlock, stats: DocStats): boolean {
+  return b.fontSize !== null && stats.largerSizes.includes(roundSize(b.fontSize));
 }
 
 /** Heading tier from font size (1 = largest) or bold body-size line; null for body text. */
@@ -125,8 +149,9 @@ function titleBlockEnd(blocks: Block[], skip: Set<number>): number {
 }
 
 /** Candidates → sections with parent links (a heading's parent is the nearest shallower one). */
-export function buildSections(cands: HeadingCandidate[], blocks: Block[]): Section[] {
+export function buildSections(all: HeadingCandidate[], blocks: Block[]): Section[] {
   const stack: Section[] = [];
+  const cands = sectionHeadings(all);
   return cands.map((c, k) => {
     while (stack.length > 0 && stack[stack.length - 1].level >= c.level) stack.pop();
     const b = blocks[c.blockIndex];
@@ -142,4 +167,9 @@ export function buildSections(cands: HeadingCandidate[], blocks: Block[]): Secti
     stack.push(s);
     return s;
   });
+}
+
+/** The candidates that open sections (run-in titles do not). */
+export function sectionHeadings(cands: HeadingCandidate[]): HeadingCandidate[] {
+  return cands.filter((c) => c.kind !== 'runin');
 }

@@ -14,7 +14,7 @@ export interface DocStats {
 }
 
 /** A size counts as a heading tier when it is at least this much larger than body text. */
-export const HEADING_SIZE_FACTOR = 1.12;
+export const HEADING_SIZE_FACTOR = 1.08;
 
 const round = (x: number) => Math.round(x * 2) / 2;
 

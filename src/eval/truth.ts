@@ -10,7 +10,8 @@ export interface TruthHeading { text: string; level: number; pdf_page: number | 
 export interface Truth { headings: TruthHeading[]; tables: TruthTable[]; page_header?: string | null; page_footer?: string | null }
 
 export const normCell = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-const normHeading = (s: string) => normCell(s).toLocaleLowerCase('sv').replace(/[.:]+$/, '');
+/** Case, trailing punctuation and the full stop after a section number ("3. X" = "3 X") do not count. */
+const normHeading = (s: string) => normCell(s).toLocaleLowerCase('sv').replace(/[.:]+$/, '').replace(/^(\d+(?:\.\d+)*)\.\s/, '$1 ');
 
 export interface TableMatch { truthIndex: number; tableId: string | null; cells: number; agreeing: number }
 

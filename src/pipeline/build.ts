@@ -12,7 +12,7 @@ import { ok, type Result } from '../model/result.js';
 import { detectToc } from '../detect/toc.js';
 import { joinParagraphs } from '../detect/paragraphs.js';
 import { detectTables, type DetectedTable } from '../detect/tables.js';
-import { buildSections, detectHeadings } from '../detect/headings.js';
+import { buildSections, detectHeadings, sectionHeadings } from '../detect/headings.js';
 import { docStats } from '../detect/stats.js';
 import { detectGoals } from '../detect/goals.js';
 import {
@@ -37,7 +37,7 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
   const skip = new Set([...toc.blockIndices, ...inTable]);
   const heads = detectHeadings(blocks, skip, toc.entries, docStats(blocks));
   const sections = buildSections(heads, blocks);
-  const sectionAt = sectionLocator(heads.map((h) => h.blockIndex), sections);
+  const sectionAt = sectionLocator(sectionHeadings(heads).map((h) => h.blockIndex), sections);
 
   const goalsFromText = detectGoals(blocks, skip, new Map(heads.map((h) => [h.blockIndex, h.kind])), sectionAt, statusAsAssessment);
   const tables = detected.tables.map((t, k) => toTable(t, k, sections, sectionAt));

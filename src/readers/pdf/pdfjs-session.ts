@@ -52,6 +52,83 @@ async function importPdfJs(): Promise<PdfJs> {
   }
 }
 
+/**
+ * pdf.js's worker in a worker thread: it parses content streams and fonts while this thread
+ * builds lines and tables, so a 2-core machine reads a page in about the time of the slower of
+ * the two. The thread is shared by every document, reffed only while one is open (an idle
+ * thread does not keep the process alive). KOMMUNRAPPORT_PDF_THREAD=0 keeps pdf.js in this
+ * thread (its fake worker), as does any failure to start the thread.
+ */
+interface PdfThread {
+  worker: InstanceType<PdfJs['PDFWorker']>;
+  /** Rejects when the thread dies, so no pdf.js call waits forever for an answer. */
+  died: Promise<never>;
+  acquire(): () => void;
+}
+
+/** Run in the thread (CommonJS, eval): load the worker module, put the natives back, serve. */
+const THREAD_SOURCE = `
+const { workerData } = require('node:worker_threads');
+// Verbosity ERRORS, as in this thread: pdf.js prints infos with console.log (stdout, where
+// extract prints JSON) and warnings with console.warn; the port protocol never sends "configure".
+console.log = () => {};
+console.warn = () => {};
+const saved = workerData.natives.map(([o, k]) => {
+  const obj = o === 'Array.prototype' ? Array.prototype : o === 'Function.prototype' ? Function.prototype : JSON;
+  return [obj, k, Object.getOwnPropertyDescriptor(obj, k)];
+});
+import(workerData.url).then((m) => {
+  for (const [obj, k, d] of saved) if (d) Object.defineProperty(obj, k, d);
+  m.WorkerMessageHandler.initializeFromPort(workerData.port);
+});
+`;
+
+let threadPromise: Promise<PdfThread | null> | null = null;
+
+async function pdfThread(pdfjs: PdfJs): Promise<PdfThread | null> {
+  if (process.env.KOMMUNRAPPORT_PDF_THREAD === '0') return null;
+  threadPromise ??= (async () => {
+    try {
+      const { Worker, MessageChannel } = await import('node:worker_threads');
+      const { pathToFileURL } = await import('node:url');
+      const url = pathToFileURL(createRequire(import.meta.url).resolve(WORKER_MODULE)).href;
+      const { port1, port2 } = new MessageChannel();
+      const natives = [['Array.prototype', 'push'], ['JSON', 'parse'], ['JSON', 'stringify'], ['Function.prototype', 'toString']];
+      const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { url, port: port2, natives }, transferList: [port2] });
+      // A Node MessagePort has what pdf.js uses of a web Worker: postMessage and addEventListener.
+      const worker = new pdfjs.PDFWorker({ port: port1 as never });
+      let users = 0;
+      const died = new Promise<never>((_, reject) => {
+        const fail = (why: string): void => {
+          threadPromise = null; // the next document starts a new thread
+          reject(new UnreadableInputError('pdf:corrupt', `the PDF worker thread stopped: ${why}`));
+        };
+        thread.once('error', (e) => fail(e.message));
+        thread.once('exit', (code) => fail(`exit code ${code}`));
+      });
+      died.catch(() => undefined);
+      thread.unref();
+      port1.unref();
+      return {
+        worker,
+        died,
+        acquire: () => {
+          if (users++ === 0) { thread.ref(); port1.ref(); }
+          let released = false;
+          return () => {
+            if (released) return;
+            released = true;
+            if (--users === 0) { thread.unref(); port1.unref(); }
+          };
+        },
+      };
+    } catch {
+      return null;
+    }
+  })();
+  return threadPromise;
+}
+
 /** Directory URLs inside node_modules/pdfjs-dist, so fonts and CMaps load from disk. */
 function assetUrls(): { standardFontDataUrl: string; cMapUrl: string } {
   const require = createRequire(import.meta.url);
@@ -108,7 +185,20 @@ export interface PdfSession {
 export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) => Promise<T>): Promise<T> {
   if (bytes.length === 0) throw new UnreadableInputError('pdf:empty', 'empty file: no PDF data');
   const pdfjs = await loadPdfJs();
+  const thread = await pdfThread(pdfjs);
+  const release = thread?.acquire() ?? ((): void => undefined);
+  try {
+    return await openAndRun(pdfjs, thread, bytes, fn);
+  } finally {
+    release();
+  }
+}
+
+async function openAndRun<T>(pdfjs: PdfJs, thread: PdfThread | null, bytes: Uint8Array, fn: (s: PdfSession) => Promise<T>): Promise<T> {
+  // Every answer from pdf.js comes from the worker: stop waiting if its thread dies.
+  const guard = <V>(p: Promise<V>): Promise<V> => (thread ? Promise.race([p, thread.died]) : p);
   const task = pdfjs.getDocument({
+    ...(thread ? { worker: thread.worker } : {}),
     // pdf.js transfers (detaches) the buffer it is given; give it a copy.
     data: bytes.slice(),
     isEvalSupported: false,
@@ -130,15 +220,15 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
   });
   let doc: PDFDocumentProxy;
   try {
-    doc = await task.promise;
+    doc = await guard(task.promise);
   } catch (err) {
-    await task.destroy().catch(() => undefined);
+    await guard(task.destroy()).catch(() => undefined);
     throw toUnreadable(err);
   }
   try {
     let metaTitle: string | null = null;
     try {
-      const meta = await doc.getMetadata();
+      const meta = await guard(doc.getMetadata());
       const info = meta.info as { Title?: unknown } | undefined;
       if (typeof info?.Title === 'string' && info.Title.trim() !== '') metaTitle = info.Title.trim();
     } catch {
@@ -157,17 +247,17 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
       metaTitle,
       opCodes,
       readPage: async (n, needsOps) => {
-        const page = await doc.getPage(n);
+        const page = await guard(doc.getPage(n));
         try {
-          return await readRawPage(page, n, needsOps, triedFonts);
+          return await readRawPage(page, n, needsOps, triedFonts, guard);
         } finally {
           page.cleanup();
         }
       },
       readTextLayer: async (n) => {
-        const page = await doc.getPage(n);
+        const page = await guard(doc.getPage(n));
         try {
-          return (await page.getTextContent()).items.length;
+          return (await guard(page.getTextContent())).items.length;
         } finally {
           page.cleanup();
         }
@@ -176,7 +266,7 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
   } catch (err) {
     throw err instanceof UnreadableInputError ? err : toUnreadable(err);
   } finally {
-    await doc.destroy();
+    await guard(doc.destroy()).catch(() => undefined);
   }
 }
 
@@ -186,9 +276,15 @@ export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) 
  */
 export type NeedsOps = (page: RawPage) => boolean;
 
-async function readRawPage(page: PDFPageProxy, n: number, needsOps: NeedsOps | undefined, tried: Set<string>): Promise<RawPage> {
+async function readRawPage(
+  page: PDFPageProxy,
+  n: number,
+  needsOps: NeedsOps | undefined,
+  tried: Set<string>,
+  guard: <V>(p: Promise<V>) => Promise<V>,
+): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
+  const content = await guard(page.getTextContent());
   const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it) as RawTextItem[];
   const hasText = items.some((it) => it.str.trim().length > 0);
   const styles = content.styles as Record<string, { ascent?: number; descent?: number }>;
@@ -213,7 +309,7 @@ async function readRawPage(page: PDFPageProxy, n: number, needsOps: NeedsOps | u
     raw.fonts = fontInfos(page, items, styles);
     if (!needsOps(raw)) return raw;
   }
-  const list = await page.getOperatorList();
+  const list = await guard(page.getOperatorList());
   for (const name of names) tried.add(name);
   return { ...raw, fonts: fontInfos(page, items, styles), ops: { fnArray: list.fnArray, argsArray: list.argsArray } };
 }

@@ -49,10 +49,11 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     const pages: SourcePage[] = [];
     const pageItems: PageItem[][] = [];
     const pageLines: Array<{ n: number; width: number; height: number; lines: Line[]; ruled: RuledTable[] }> = [];
-    for (let n = 1; n <= last; n++) {
-      // Lines built while deciding whether the operator list is needed; kept when it is not.
-      const early: { raw?: RawPage; runs?: ItemsToRunsResult; lines?: Line[] } = {};
-      const raw = await s.readPage(n, (p) => {
+    // Lines built while deciding whether the operator list is needed; kept when it is not.
+    type Early = { raw?: RawPage; runs?: ItemsToRunsResult; lines?: Line[] };
+    const request = (n: number): { early: Early; page: Promise<RawPage> } => {
+      const early: Early = {};
+      const page = s.readPage(n, (p) => {
         const r = itemsToRuns(p.items, p.viewportTransform, p.fonts);
         early.raw = p;
         early.runs = r;
@@ -60,6 +61,15 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
         early.lines = buildLines(r.runs);
         return mayHoldRuledTable(early.lines);
       });
+      page.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+      return { early, page };
+    };
+    // One page ahead: pdf.js parses page n + 1 (in its worker thread) while page n is laid out here.
+    let next = last >= 1 ? request(1) : null;
+    for (let n = 1; n <= last; n++) {
+      const { early, page } = next!;
+      next = n < last ? request(n + 1) : null;
+      const raw = await page;
       const reuse = early.raw === raw;
       const { runs, textChars } = reuse && early.runs ? early.runs : itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
       const noText = textChars < MIN_TEXT_CHARS;
