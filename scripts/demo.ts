@@ -11,7 +11,8 @@ const DB = process.env.DEMO_DB ?? 'kommun.sqlite';
 const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
 
 const { files } = await collectFiles(['fixtures']);
-const inputs = files.filter((f) => !f.includes('/bad/'));
+// The report inputs only: not the notes and READMEs that document the fixtures.
+const inputs = files.filter((f) => !f.includes('/bad/') && !f.endsWith('.md'));
 const db = openWritable(DB);
 let summary;
 try {

@@ -79,7 +79,8 @@ function classifyLine(
   b: LineBlock, i: number, blocks: Block[], tocByTitle: Map<string, TocEntry>, stats: DocStats, context: number,
 ): Classified | null {
   const text = normalizeSpace(b.text);
-  if (text === '' || text.length > MAX_HEADING_CHARS) return null;
+  // A declared heading may be a long goal sentence; an undeclared one that long is body text.
+  if (text === '' || (text.length > MAX_HEADING_CHARS && b.declaredLevel === null)) return null;
   // "Kommentar:" set larger than body text is a heading in Stratsys reports; at body size a label.
   if (NOT_HEADING.test(text) && b.declaredLevel === null && !isLargerFont(b, stats)) return null;
   const num = NUMBERED.exec(text);
@@ -87,6 +88,8 @@ function classifyLine(
   if (b.declaredLevel !== null) {
     return { kind: 'structural', level: b.declaredLevel, number: num?.[1] ?? null, title: num ? num[2] : text };
   }
+  // A source that declares its headings is believed: other lines at most title a block.
+  if (stats.declared) return isCapsLabel(text) || GOAL_HEADING.test(text) || b.bold ? { kind: 'runin', level: context + 1, number: null, title: text } : null;
   if (num && !/\.\s*$/.test(num[2]) && num[2].split(' ').length <= 14 && (tocEntry || tocByTitle.size === 0 || fontTier(b, stats) !== null)) {
     return { kind: 'structural', level: num[1].split('.').length, number: num[1], title: num[2] };
   }
