@@ -5,8 +5,9 @@
  *   text     in-process extraction throughput (MB/s) over fixtures/* /report.txt, repeated ≥ 1 s
  *   cli      `extract FILE --quiet` wall time per text seed (a fresh node process each run)
  *   import   the five text seeds into a fresh SQLite file (importFiles, and the CLI)
- *   pdf      pages/s of the full pipeline (extractBytes) and of a pass that only calls
- *            getTextContent on every page (the floor), side by side, same files, same run
+ *   pdf      pages/s of the full pipeline (what extractBytes does, OCR of image-only pages left
+ *            out) and of a pass that only calls getTextContent on every page (the floor), side
+ *            by side, same files, same run; extractBytes with OCR once, on its own line
  *   pdf300   a 300-page PDF joined from the fixture pages with pdf-lib (.bench/joined-300.pdf),
  *            full pipeline in a child process: pages/s and the child's peak RSS
  *   docx     documents/s and paragraphs/s over fixtures/* /report.docx, in a child: peak RSS
@@ -20,7 +21,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractBytes } from '../src/pipeline/extract.js';
+import { flatMap } from '../src/model/result.js';
+import { buildDocument } from '../src/pipeline/build.js';
+import { extractBytes, sha256 } from '../src/pipeline/extract.js';
+import { readPdf } from '../src/readers/pdf/read-pdf.js';
 import { readSource } from '../src/readers/index.js';
 import { withPdfDocument } from '../src/readers/pdf/pdfjs-session.js';
 
@@ -56,8 +60,13 @@ async function textLayerOnly(bytes: Uint8Array): Promise<number> {
   });
 }
 
+/**
+ * The full pipeline on the text layer: extractBytes (readSource → buildDocument) with OCR of
+ * image-only pages left out, as the floor leaves it out (OCR is timed on its own line).
+ */
 async function fullPipeline(bytes: Uint8Array, file: string): Promise<number> {
-  const r = await extractBytes(bytes, file);
+  const src = await readPdf(bytes, { ocr: false });
+  const r = flatMap(src, (s) => buildDocument(s, { path: file, sha256: sha256(bytes) }));
   return r.value.source.pages ?? 0;
 }
 
@@ -169,28 +178,40 @@ async function benchImport(): Promise<{ inProcessMs: number; cliMs: number; file
   }
 }
 
-interface PdfRow { file: string; pages: number; floorMs: number; readerMs: number; fullMs: number }
+/** Wall times, and CPU times of the whole process (pdf.js worker thread included). */
+interface PdfRow {
+  file: string; pages: number; floorMs: number; readerMs: number; fullMs: number; floorCpuMs: number; fullCpuMs: number;
+  /** extractBytes as the CLI runs it, OCR of image-only pages included (one run). */
+  extractMs?: number;
+}
+
+/** Wall and CPU milliseconds of one call. */
+async function timed(f: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const c = process.cpuUsage();
+  const t = now();
+  await f();
+  const d = process.cpuUsage(c);
+  return { wall: now() - t, cpu: (d.user + d.system) / 1000 };
+}
 
 async function benchPdf(rounds = 3): Promise<PdfRow[]> {
-  const { readPdf } = await import('../src/readers/pdf/read-pdf.js');
   const files = [...seeds('pdf'), ...realPdfs()];
   const rows: PdfRow[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(readFileSync(file));
     const pages = await textLayerOnly(bytes); // warm-up (JIT, fonts, CMaps)
     await fullPipeline(bytes, file);
-    const row: PdfRow = { file: path.relative(ROOT, file), pages, floorMs: Infinity, readerMs: Infinity, fullMs: Infinity };
+    const row: PdfRow = { file: path.relative(ROOT, file), pages, floorMs: Infinity, readerMs: Infinity, fullMs: Infinity, floorCpuMs: Infinity, fullCpuMs: Infinity };
     for (let i = 0; i < rounds; i++) {
-      let t = now();
-      await textLayerOnly(bytes);
-      row.floorMs = Math.min(row.floorMs, now() - t);
-      t = now();
-      await readPdf(bytes);
-      row.readerMs = Math.min(row.readerMs, now() - t);
-      t = now();
-      await fullPipeline(bytes, file);
-      row.fullMs = Math.min(row.fullMs, now() - t);
+      const floor = await timed(() => textLayerOnly(bytes));
+      row.floorMs = Math.min(row.floorMs, floor.wall);
+      row.floorCpuMs = Math.min(row.floorCpuMs, floor.cpu);
+      row.readerMs = Math.min(row.readerMs, (await timed(() => readPdf(bytes, { ocr: false }))).wall);
+      const full = await timed(() => fullPipeline(bytes, file));
+      row.fullMs = Math.min(row.fullMs, full.wall);
+      row.fullCpuMs = Math.min(row.fullCpuMs, full.cpu);
     }
+    row.extractMs = (await timed(() => extractBytes(bytes, file))).wall;
     rows.push(row);
   }
   return rows;
@@ -225,6 +246,8 @@ async function main(): Promise<void> {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     loadAvgAtStart: loadavg().map((x) => round(x, 2)),
+    loadAvgAtEnd: [] as number[],
+    pdfThreads: process.env.KOMMUNRAPPORT_PDF_THREADS ?? 'default (1)',
   };
   process.stderr.write(`bench on ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadAvgAtStart.join(' ')}\n`);
 
@@ -247,6 +270,8 @@ async function main(): Promise<void> {
   const floorS = pdf.reduce((a, r) => a + r.floorMs, 0) / 1000;
   const readerS = pdf.reduce((a, r) => a + r.readerMs, 0) / 1000;
   const fullS = pdf.reduce((a, r) => a + r.fullMs, 0) / 1000;
+  const floorCpuS = pdf.reduce((a, r) => a + r.floorCpuMs, 0) / 1000;
+  const fullCpuS = pdf.reduce((a, r) => a + r.fullCpuMs, 0) / 1000;
   const rows: Array<[string, string, string]> = [];
   const add = (what: string, value: string, note = ''): void => { rows.push([what, value, note]); };
   add('text extraction (in process)', `${text.mbPerS.toFixed(2)} MB/s`, `${seeds('txt').length} seeds, ${(mb(text.bytes) * 1024).toFixed(0)} KiB × ${text.passes} passes`);
@@ -261,8 +286,11 @@ async function main(): Promise<void> {
   add('pdf all: full pipeline', `${(pages / fullS).toFixed(1)} p/s`, `${pages} pages, ${fullS.toFixed(2)} s`);
   add('pdf all: reader only (readPdf)', `${(pages / readerS).toFixed(1)} p/s`, `${readerS.toFixed(2)} s`);
   add('pdf all: getTextContent floor', `${(pages / floorS).toFixed(1)} p/s`, `${floorS.toFixed(2)} s`);
-  add('pdf all: full / floor', `${(fullS / floorS).toFixed(2)}×`, `reader / floor ${(readerS / floorS).toFixed(2)}×`);
-  add(`pdf ${JOINED_PAGES} pages: full pipeline`, `${(bigFull.pages! / bigFull.seconds).toFixed(1)} p/s`, `${bigFull.seconds.toFixed(2)} s, cold child process`);
+  add('pdf all: full / floor', `${(fullS / floorS).toFixed(2)}×`, `wall time; reader / floor ${(readerS / floorS).toFixed(2)}×`);
+  add('pdf all: full / floor, CPU', `${(fullCpuS / floorCpuS).toFixed(2)}×`, `process CPU time, all threads: full ${fullCpuS.toFixed(2)} s, floor ${floorCpuS.toFixed(2)} s`);
+  const extractS = pdf.reduce((a, r) => a + (r.extractMs ?? 0), 0) / 1000;
+  add('pdf all: extractBytes with OCR', `${(pages / extractS).toFixed(1)} p/s`, `${extractS.toFixed(2)} s, one run; OCR of the pages without a text layer included`);
+  add(`pdf ${JOINED_PAGES} pages: full pipeline`, `${(bigFull.pages! / bigFull.seconds).toFixed(1)} p/s`, `${bigFull.seconds.toFixed(2)} s, cold child process, OCR off`);
   add(`pdf ${JOINED_PAGES} pages: peak RSS`, `${bigFull.maxRssMb.toFixed(0)} MB`, `floor child ${bigFloor.maxRssMb.toFixed(0)} MB, ${(bigFloor.pages! / bigFloor.seconds).toFixed(1)} p/s`);
   add('docx', `${(docx.docs! / docx.seconds).toFixed(1)} docs/s`, `${(docx.paragraphs! / docx.seconds).toFixed(0)} paragraphs/s`);
   add('docx child: peak RSS', `${docx.maxRssMb.toFixed(0)} MB`);
@@ -270,18 +298,22 @@ async function main(): Promise<void> {
 
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'value', 'notes'][i]!.length));
   const line = (r: string[]): string => r.map((c, i) => (i === 1 ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd();
-  console.log(`\n${machine.cpu} · ${machine.cores} cores · ${machine.memGb} GB · node ${machine.node}\n`);
+  console.log(`\n${machine.cpu} · ${machine.cores} cores · ${machine.memGb} GB · node ${machine.node} · load ${machine.loadAvgAtStart[0]} at start (other processes share the cores: wall times are best of 3)\n`);
   console.log(line(['measure', 'value', 'notes']));
   console.log(line(w.map((n) => '-'.repeat(n))));
   for (const r of rows) console.log(line(r));
 
+  machine.loadAvgAtEnd = loadavg().map((x) => round(x, 2));
   const results = {
     date: new Date().toISOString(),
     machine,
     text: { ...text, seeds: seeds('txt').length },
     extractCli: cli,
     import: imp,
-    pdf: { rows: pdf, pages, fullSeconds: fullS, readerSeconds: readerS, floorSeconds: floorS, fullPerFloor: fullS / floorS, readerPerFloor: readerS / floorS },
+    pdf: {
+      rows: pdf, pages, fullSeconds: fullS, readerSeconds: readerS, floorSeconds: floorS, fullPerFloor: fullS / floorS,
+      readerPerFloor: readerS / floorS, fullCpuSeconds: fullCpuS, floorCpuSeconds: floorCpuS, fullPerFloorCpu: fullCpuS / floorCpuS,
+    },
     pdf300: { file: path.relative(ROOT, big), bytes: statSync(big).size, full: bigFull, floor: bigFloor },
     docx,
     benchMaxRssMb: maxRssMb(),

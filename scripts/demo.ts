@@ -12,7 +12,7 @@ const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string)
 
 const { files } = await collectFiles(['fixtures']);
 // The report inputs only: not the notes and READMEs that document the fixtures.
-const inputs = files.filter((f) => !f.includes('/bad/') && !f.endsWith('.md'));
+const inputs = files.filter((f) => !/\/(bad|flat)\//.test(f) && !f.endsWith('.md'));
 const db = openWritable(DB);
 let summary;
 try {

@@ -22,7 +22,8 @@ type Row = Map<string, BudgetValue>;
 
 export function checkArithmetic(table: Table, records: BudgetValue[]): Diagnostic[] {
   const byRow = new Map<number, Row>();
-  for (const r of records.filter((r) => r.tableId === table.id)) {
+  // Cells printed as "Ej aktuellt" carry no number to check.
+  for (const r of records.filter((r) => r.tableId === table.id && r.value !== null)) {
     if (!byRow.has(r.row)) byRow.set(r.row, new Map());
     byRow.get(r.row)!.set(r.column, r);
   }

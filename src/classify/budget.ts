@@ -9,17 +9,22 @@
 import type { BudgetValue, Diagnostic, Result, Table, Unit } from '../model/index.js';
 import { ok, warning } from '../model/index.js';
 import { cleanLabel } from '../normalize/markup.js';
-import { parseNumberSv } from '../normalize/number-sv.js';
+import { isNoValueText, parseNumberSv } from '../normalize/number-sv.js';
 import { budgetMeasure, periodOf } from './columns.js';
 import { bodyRows, columnLabels, headerRowCount, isRuleRow } from './header.js';
 import { RowPath, stripPartDash } from './row-path.js';
-import { toTkr } from './units.js';
+import { isCountColumn, toTkr } from './units.js';
 
 /** Row labels that count people, hours or places: their numbers are not money. */
 const NOT_MONEY_LABEL = /årsarbetare|(?<!\p{L})antal(?!\p{L})|(?<!\p{L})st(?!\p{L})|timmar|årsplatser|personer/iu;
 
+/**
+ * Count columns ("Antal 2023" beside "Bokslut 2023") are left to extractCountIndicators: their
+ * numbers are not in the table's money unit.
+ */
 export function extractBudget(table: Table): Result<BudgetValue[]> {
   const columns = columnLabels(table.rows, table.headerRows);
+  const money = (column: number) => !isCountColumn(columns[column] ?? '');
   const path = new RowPath();
   const records: BudgetValue[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -27,7 +32,7 @@ export function extractBudget(table: Table): Result<BudgetValue[]> {
     if (isRuleRow(cells)) continue;
     const printed = cleanLabel(cells[0] ?? '');
     const label = stripPartDash(printed);
-    const valueCells = cells.slice(1).map((text, i) => ({ text, column: i + 1 }));
+    const valueCells = cells.slice(1).map((text, i) => ({ text, column: i + 1 })).filter((c) => money(c.column));
     const filled = valueCells.filter((c) => !parseNumberSv(c.text).empty);
     if (filled.length === 0) {
       if (label !== '') path.group(label);
@@ -57,7 +62,8 @@ function makeRecord(
   text: string,
 ): BudgetValue | null {
   const parsed = parseNumberSv(text);
-  if (parsed.value === null) return null;
+  // "Ej aktuellt" is a printed fact about the cell (no value), other text is not a budget value.
+  if (parsed.value === null && !isNoValueText(text)) return null;
   const measure = budgetMeasure(column);
   const unit = cellUnit(parsed.unit, label, table.unit);
   return {

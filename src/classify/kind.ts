@@ -30,6 +30,8 @@ const TASK_HEADER = /^(?:uppdrag|åtgärd|åtgärder|aktivitet|kontrollmoment)(?
 const INDICATOR_CORNER = /^(?:indikator|nyckeltal|mått|titel|mätetal|resultatmått|resultatindikator)(?!\p{L})/iu;
 const TARGET_HEADER = /^(?:målvärde|målnivå|mål|nivå)(?:\s+\S+)?$/iu;
 const VOLUME_WORDS = /volymmått|verksamhetsmått|verksamhetsvolym|volymer/iu;
+/** "Statistik" opening a caption, heading or corner cell: counts of visitors, loans, participants. */
+const STATISTICS = /^statistik(?!\p{L})/iu;
 /**
  * Budget words. Volume tables also print "Budget 2017" (Mölndal VOLYMMÅTT), so a table needs
  * at least MIN_BUDGET_WORDS different ones before its headers alone make it a budget table.
@@ -80,7 +82,7 @@ function isIndicatorHeader(headers: string[], filled: string[]): boolean {
 
 function isVolume(t: KindInput, filled: string[]): boolean {
   const near = [t.caption ?? '', ...t.sectionTitles.slice(-NEAREST_SECTIONS), ...filled];
-  if (near.some((s) => VOLUME_WORDS.test(s))) return true;
+  if (near.some((s) => VOLUME_WORDS.test(s) || STATISTICS.test(s.trim()))) return true;
   const labels = bodyRows(t.rows, t.headerRows)
     .map((r) => (r.cells[0] ?? '').trim())
     .filter((l) => l !== '');

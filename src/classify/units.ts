@@ -18,6 +18,15 @@ const PERCENT = /%|(?<!\p{L})procent(?!\p{L})/iu;
 /** Header cells that count things, not money: a unit in the caption does not apply to them. */
 const COUNT_HEADER = /^(?:antal|årsarbetare|st)(?!\p{L})/iu;
 
+/**
+ * A column that counts things ("Antal 2023", "Bidrag / Antal"): its lowest header level opens
+ * with a count word, so the table's money unit does not apply to it.
+ */
+export function isCountColumn(label: string): boolean {
+  const lowest = label.split(' / ').pop() ?? '';
+  return COUNT_HEADER.test(stripEmphasis(lowest).trim());
+}
+
 export function detectUnit(caption: string | null, headerCells: string[]): Unit | null {
   const cells = headerCells.map(stripEmphasis);
   const corner = cells[0] ?? '';

@@ -12,6 +12,11 @@ Commands:
   extract FILE [--format json|md]          print one report's canonical document
   import PATH... --db FILE                 import files and folders into SQLite
   query --db FILE "SQL" [--format ...]     run one read-only SQL statement
+  unmapped --db FILE                       labels the taxonomy did not map
+  export --db FILE --out DIR [--format csv|json]  one file per comparison view
+  report --db FILE --out report.html       HTML page comparing the municipalities
+  eval PATH... [--json] [--config FILE]    precision/recall against gold files
+  diff-runs --db OLD --db NEW              records added, lost, altered (or --dir OLD --dir NEW)
 
 Run 'kommunrapport <command> --help' for a command's options.
 `;
@@ -23,6 +28,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => extractCommand,
   import: async () => (await import('./import.js')).importCommand,
   query: async () => (await import('./query.js')).queryCommand,
+  unmapped: async () => (await import('./unmapped.js')).unmappedCommand,
+  export: async () => (await import('./export.js')).exportCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  eval: async () => (await import('./eval.js')).evalCommand,
+  'diff-runs': async () => (await import('./diff-runs.js')).diffRunsCommand,
 };
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {

@@ -22,7 +22,7 @@ export function isSeparatorRow(cells: string[]): boolean {
 
 /** Pad to the widest row, then drop columns that are empty in every row. */
 export function rectangularize(rows: GridRow[]): GridRow[] {
-  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const padded = rows.map((r) => ({ ...r, cells: [...r.cells, ...Array(width - r.cells.length).fill('')] }));
   const keep = [...Array(width).keys()].filter((c) => padded.some((r) => !isEmpty(r.cells[c])));
   return padded.map((r) => ({ ...r, cells: keep.map((c) => normalizeSpace(r.cells[c])) }));

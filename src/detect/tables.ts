@@ -26,6 +26,8 @@ const MAX_INNER_GAP = 1;
 /** A caption is the line just before a table, at most this many blank lines above it. */
 const MAX_CAPTION_GAP = 2;
 const MAX_CAPTION_CHARS = 160;
+/** Report tables run to hundreds of rows at most; a longer tab block is a data dump. */
+const MAX_TABLE_ROWS = 5000;
 
 export function detectTables(blocks: Block[], skip: Set<number>): { tables: DetectedTable[]; diagnostics: Diagnostic[] } {
   const tables: DetectedTable[] = [];
@@ -47,6 +49,10 @@ export function detectTables(blocks: Block[], skip: Set<number>): { tables: Dete
     }
     if (!b.cells) { i++; continue; }
     const run = collectRun(blocks, i, skip);
+    if (run.rows.length > MAX_TABLE_ROWS) {
+      diagnostics.push(warning('table:truncated', `a table of ${run.rows.length} rows at line ${run.rows[0].line} is longer than any report table; only its first ${MAX_TABLE_ROWS} rows are read`, { line: run.rows[0].line }));
+      run.rows.length = MAX_TABLE_ROWS;
+    }
     for (const part of splitAtTitleRows(run.rows, run.indices)) {
       const rows = rectangularize(part.rows);
       if (rows.length < 2 || rows[0].cells.length < 2) {
@@ -131,12 +137,15 @@ function splitAtTitleRows(rows: GridRow[], indices: number[]): Part[] {
     cur.indices.push(...(row.blocks ?? []));
   });
   if (cur.rows.length > 0) parts.push(cur);
-  // Separator rows belong to no row; give them to the part they sit in.
+  // Separator rows (and rows cut from an over-long table) belong to no row; give each to the
+  // part it sits in: the first part that reaches beyond it, else the last. Parts are in order.
   const all = new Set(parts.flatMap((p) => p.indices));
+  const ends = parts.map((p) => Math.max(...p.indices.slice(-1), -1));
+  let k = 0;
   for (const ix of indices) {
     if (all.has(ix)) continue;
-    const owner = parts.find((p) => p.indices.some((j) => j > ix)) ?? parts[parts.length - 1];
-    owner?.indices.push(ix);
+    while (k < parts.length - 1 && ends[k] < ix) k++;
+    parts[k]?.indices.push(ix);
   }
   for (const p of parts) p.indices.sort((x, y) => x - y);
   return parts;

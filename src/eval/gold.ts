@@ -8,21 +8,25 @@ import type { CanonicalDocument } from '../model/document.js';
 import { Assessment } from '../model/records.js';
 import { columnsMatch, labelKey, labelsMatch, numbersEqual } from './text.js';
 
-export interface GoldHeading { page: number | null; level: number; number: string | null; title: string; toc_page?: number | null; note?: string }
+export interface GoldHeading { page?: number | null; line?: number | null; level?: number; number?: string | null; title: string; toc_page?: number | null; note?: string }
 export interface GoldBudget {
-  page?: number | null; table?: string; row: string; row_text?: string; row_path?: string[]; row_group?: string;
+  page?: number | null; line?: number | null; table?: string; row: string; row_text?: string; row_path?: string[]; row_group?: string;
   column?: string | null; measure?: string; text: string; value: number | null; unit?: string | null; note?: string;
 }
 export interface GoldIndicator {
-  page?: number | null; table?: string; indicator: string; group?: string; column?: string | null; period?: string | null;
+  page?: number | null; line?: number | null; table?: string; indicator: string; group?: string; column?: string | null; period?: string | null;
   kind?: string; text: string; value: number | null; value_approx?: number | null; unit?: string | null; note?: string;
 }
-export interface GoldActivity { page?: number | null; activity: string; goal?: string | null; area?: string | null }
+export interface GoldActivity {
+  page?: number | null; line?: number | null; table?: string; activity: string; goal?: string | null; area?: string | null;
+  due?: string | string[] | null; responsible?: string | null; status?: string | null; status_text?: string | null;
+}
 export interface GoldAssessment {
-  page?: number | null; goal: string; level?: string; kind?: string; organ?: string;
+  page?: number | null; line?: number | null; goal: string; level?: string; kind?: string; organ?: string;
   assessment: string | null; assessment_norm?: string | null; assessment_if_icon_read?: string | null;
 }
 export interface GoldFile {
+  complete?: string[];
   headings_scope?: string;
   gold: {
     headings: GoldHeading[]; budget_values: GoldBudget[]; indicator_values: GoldIndicator[];
@@ -35,13 +39,19 @@ export type RecordKind = 'headings' | 'budget' | 'indicators' | 'activities' | '
 export interface Miss {
   kind: RecordKind;
   page: number | null;
+  /** The gold item's line in report.txt, when it gives one. */
+  line?: number | null;
   /** The gold table (or goal area) the item belongs to, for grouping the listing. */
   group: string | null;
   gold: string;
   hint: string | null;
 }
 
-export interface KindScore { kind: RecordKind; total: number; recalled: number; recall: number | null; misses: Miss[] }
+export interface KindScore {
+  kind: RecordKind; total: number; recalled: number; recall: number | null; misses: Miss[];
+  /** Index into the extracted records (cells of that kind, sections, activities, goals) of each recalled gold item. */
+  hits?: number[];
+}
 
 export interface HeadingRecall extends KindScore { found: number; precision: number | null }
 
@@ -65,6 +75,8 @@ const pageOk = (gold: number | null | undefined, got: number | null | undefined,
 /** One extracted value cell, from doc.budget or from doc.indicators[].values. */
 export interface Cell {
   from: 'budget' | 'indicator';
+  tableId: string;
+  line: number | null;
   label: string;
   path: string[];
   column: string;
@@ -78,14 +90,14 @@ export interface Cell {
 
 export function budgetCells(doc: Pick<CanonicalDocument, 'budget'>): Cell[] {
   return doc.budget.map((b) => ({
-    from: 'budget', label: b.label, path: b.path, column: b.column, period: b.period, text: b.text,
+    from: 'budget', tableId: b.tableId, line: b.line, label: b.label, path: b.path, column: b.column, period: b.period, text: b.text,
     value: b.value, unit: b.unit, valueTkr: b.valueTkr, page: b.page,
   }));
 }
 
 export function indicatorCells(doc: Pick<CanonicalDocument, 'indicators'>): Cell[] {
   return doc.indicators.flatMap((i) => i.values.map((v): Cell => ({
-    from: 'indicator', label: i.name, path: i.path, column: v.column, period: v.period, text: v.text,
+    from: 'indicator', tableId: i.tableId, line: i.line, label: i.name, path: i.path, column: v.column, period: v.period, text: v.text,
     value: v.value, unit: v.unit, valueTkr: null, page: i.page,
   })));
 }
@@ -100,17 +112,18 @@ export interface CellSpec {
   valueApprox: number | null;
   unit: string | null;
   page: number | null;
+  line: number | null;
 }
 
 export function budgetSpec(g: GoldBudget): CellSpec {
   const labels = [g.row, g.row_text, g.row_path?.[g.row_path.length - 1]].filter((s): s is string => !!s);
-  return { labels, column: g.column ?? null, period: null, text: g.text, value: g.value, valueApprox: null, unit: g.unit ?? null, page: g.page ?? null };
+  return { labels, column: g.column ?? null, period: null, text: g.text, value: g.value, valueApprox: null, unit: g.unit ?? null, page: g.page ?? null, line: g.line ?? null };
 }
 
 export function indicatorSpec(g: GoldIndicator): CellSpec {
   return {
     labels: [g.indicator], column: g.column ?? null, period: g.period ?? null, text: g.text, value: g.value,
-    valueApprox: g.value_approx ?? null, unit: g.unit ?? null, page: g.page ?? null,
+    valueApprox: g.value_approx ?? null, unit: g.unit ?? null, page: g.page ?? null, line: g.line ?? null,
   };
 }
 
@@ -189,6 +202,7 @@ export function recallCells(
 ): KindScore {
   const used = new Set<number>();
   const misses: Miss[] = [];
+  const hits: number[] = [];
   let recalled = 0;
   specs.forEach((spec, i) => {
     let best = -1;
@@ -197,13 +211,15 @@ export function recallCells(
       if (used.has(k) || !cellMatches(spec, c)) return;
       const score = (spec.labels.some((l) => labelKey(l) === labelKey(c.label)) ? 2 : 0)
         + (spec.column && labelKey(spec.column) === labelKey(c.column) ? 1 : 0)
-        + (spec.page != null && c.page === spec.page ? 1 : 0);
+        + (spec.page != null && c.page === spec.page ? 1 : 0)
+        // The gold's text line names the row exactly; strongest evidence among equal values.
+        + (spec.line != null && c.line === spec.line ? 4 : 0);
       if (score > bestScore) { best = k; bestScore = score; }
     });
-    if (best >= 0) { used.add(best); recalled++; return; }
-    misses.push({ kind, page: spec.page, group: groups[i], gold: describe[i], hint: cellHint(spec, cells, otherKind, kind === 'budget' ? 'indicator' : 'budget', tables) });
+    if (best >= 0) { used.add(best); hits.push(best); recalled++; return; }
+    misses.push({ kind, page: spec.page, line: spec.line, group: groups[i], gold: describe[i], hint: cellHint(spec, cells, otherKind, kind === 'budget' ? 'indicator' : 'budget', tables) });
   });
-  return { kind, total: specs.length, recalled, recall: ratio(recalled, specs.length), misses };
+  return { kind, total: specs.length, recalled, recall: ratio(recalled, specs.length), misses, hits };
 }
 
 const describeBudget = (g: GoldBudget) =>
@@ -225,9 +241,13 @@ export function scoreIndicators(gold: GoldIndicator[], doc: CellDoc): KindScore 
 
 /* ---------------------------------------------------------------- headings */
 
+const where = (g: { page?: number | null; line?: number | null }) => ({ page: g.page ?? null, line: g.line ?? null });
+const at = (g: { page?: number | null; line?: number | null }) => (g.line != null ? `l${g.line}` : `p${g.page ?? '?'}`);
+
 export function scoreGoldHeadings(gold: GoldHeading[], doc: Pick<CanonicalDocument, 'sections'>): HeadingRecall {
   const used = new Set<number>();
   const misses: Miss[] = [];
+  const hits: number[] = [];
   let recalled = 0;
   for (const h of gold) {
     const title = h.number ? `${h.number} ${h.title}` : h.title;
@@ -237,39 +257,69 @@ export function scoreGoldHeadings(gold: GoldHeading[], doc: Pick<CanonicalDocume
       if (used.has(k)) return;
       const full = s.number ? `${s.number} ${s.title}` : s.title;
       if (!(labelsMatch(title, full, 8) || labelsMatch(h.title, s.title, 8))) return;
-      const score = (labelKey(h.title) === labelKey(s.title) ? 2 : 0) + (s.page === h.page ? 1 : 0);
+      const score = (labelKey(h.title) === labelKey(s.title) ? 2 : 0) + (h.page != null && s.page === h.page ? 1 : 0)
+        + (h.line != null && s.line === h.line ? 2 : 0) + (h.level != null && s.level === h.level ? 1 : 0);
       if (score > bestScore) { best = k; bestScore = score; }
     });
-    if (best >= 0) { used.add(best); recalled++; continue; }
-    const near = doc.sections.filter((s) => pageOk(h.page, s.page, 0)).map((s) => JSON.stringify(s.title));
+    if (best >= 0) { used.add(best); hits.push(best); recalled++; continue; }
+    const near = doc.sections.filter((s) => (h.line != null && s.line != null ? Math.abs(s.line - h.line) <= 3 : pageOk(h.page, s.page, 0)))
+      .map((s) => JSON.stringify(s.title));
     misses.push({
-      kind: 'headings', page: h.page, group: null, gold: `L${h.level} ${JSON.stringify(title)}`,
-      hint: near.length ? `sections on p${h.page}: ${near.slice(0, 4).join(', ')}` : `no section on p${h.page}`,
+      kind: 'headings', ...where(h), group: null, gold: `${h.level != null ? `L${h.level} ` : ''}${JSON.stringify(title)}`,
+      hint: near.length ? `sections near ${at(h)}: ${near.slice(0, 4).join(', ')}` : `no section near ${at(h)}`,
     });
   }
   return {
-    kind: 'headings', total: gold.length, recalled, recall: ratio(recalled, gold.length), misses,
+    kind: 'headings', total: gold.length, recalled, recall: ratio(recalled, gold.length), misses, hits,
     found: doc.sections.length, precision: ratio(used.size, doc.sections.length),
   };
 }
 
 /* ---------------------------------------------------------------- activities and goals */
 
+type ActivityRec = CanonicalDocument['activities'][number];
+
+const asList = (d: string | string[] | null | undefined) => (d == null ? [] : Array.isArray(d) ? d : [d]);
+
+/** The fields a gold activity states, compared with an extracted one: a list of disagreements. */
+export function activityDisagreements(g: GoldActivity, a: ActivityRec): string[] {
+  const out: string[] = [];
+  const due = asList(g.due);
+  if (due.length && !due.every((d) => a.due.includes(d) || labelKey(a.dueText ?? '').includes(labelKey(d)))) {
+    out.push(`due ${JSON.stringify(due)} != ${JSON.stringify(a.due)}${a.dueText ? ` (${JSON.stringify(a.dueText)})` : ''}`);
+  }
+  if (g.responsible && !labelsMatch(g.responsible, a.responsible ?? '', 4)) {
+    out.push(`responsible ${JSON.stringify(g.responsible)} != ${JSON.stringify(a.responsible)}`);
+  }
+  if (g.status) {
+    if (a.status !== g.status) out.push(`status ${g.status} != ${a.status}`);
+  } else if (g.status_text && labelKey(g.status_text) !== labelKey(a.statusText ?? '')) {
+    out.push(`status text ${JSON.stringify(g.status_text)} != ${JSON.stringify(a.statusText)}`);
+  }
+  return out;
+}
+
+const activityLabelMatch = (g: GoldActivity, a: ActivityRec) =>
+  labelsMatch(g.activity, a.activity, 15) || labelsMatch(g.activity, `${a.activity} ${a.description ?? ''}`, 15);
+
+/** An activity matches when its text matches and every field the gold states (due, responsible, status) agrees. */
 export function scoreActivities(gold: GoldActivity[], doc: Pick<CanonicalDocument, 'activities'>): KindScore {
   const used = new Set<number>();
   const misses: Miss[] = [];
+  const hits: number[] = [];
   let recalled = 0;
   for (const g of gold) {
-    const k = doc.activities.findIndex((a, i) => !used.has(i)
-      && (labelsMatch(g.activity, a.activity, 15) || labelsMatch(g.activity, `${a.activity} ${a.description ?? ''}`, 15)));
-    if (k >= 0) { used.add(k); recalled++; continue; }
-    const near = doc.activities.filter((a) => pageOk(g.page, a.page, 0));
-    misses.push({
-      kind: 'activities', page: g.page ?? null, group: null, gold: JSON.stringify(clip(g.activity, 90)),
-      hint: near.length ? `activities on p${g.page}: ${near.slice(0, 2).map((a) => JSON.stringify(clip(a.activity, 40))).join(', ')}` : `no activity extracted on p${g.page ?? '?'}`,
-    });
+    const candidates = doc.activities.map((a, i) => i).filter((i) => !used.has(i) && activityLabelMatch(g, doc.activities[i]));
+    candidates.sort((x, y) => Number(doc.activities[y].line === g.line) - Number(doc.activities[x].line === g.line));
+    const k = candidates.find((i) => activityDisagreements(g, doc.activities[i]).length === 0) ?? -1;
+    if (k >= 0) { used.add(k); hits.push(k); recalled++; continue; }
+    const near = doc.activities.filter((a) => (g.line != null && a.line != null ? Math.abs(a.line - g.line) <= 5 : pageOk(g.page, a.page, 0)));
+    const hint = candidates.length
+      ? `found, but ${activityDisagreements(g, doc.activities[candidates[0]]).join('; ')}`
+      : near.length ? `activities near ${at(g)}: ${near.slice(0, 2).map((a) => JSON.stringify(clip(a.activity, 40))).join(', ')}` : `no activity extracted near ${at(g)}`;
+    misses.push({ kind: 'activities', ...where(g), group: g.table ?? null, gold: JSON.stringify(clip(g.activity, 90)), hint });
   }
-  return { kind: 'activities', total: gold.length, recalled, recall: ratio(recalled, gold.length), misses };
+  return { kind: 'activities', total: gold.length, recalled, recall: ratio(recalled, gold.length), misses, hits };
 }
 
 const ASSESSMENTS = new Set<string>(Assessment.options);
@@ -286,29 +336,34 @@ export function scoreGoals(gold: GoldAssessment[], doc: Pick<CanonicalDocument, 
   const used = new Set<number>();
   const gMiss: Miss[] = [];
   const aMiss: Miss[] = [];
+  const gHits: number[] = [];
+  const aHits: number[] = [];
   let found = 0;
   let agree = 0;
   let stated = 0;
   for (const g of gold) {
-    const k = doc.goals.findIndex((x, i) => !used.has(i) && labelsMatch(g.goal, x.text, 12));
+    const cands = doc.goals.map((x, i) => i).filter((i) => !used.has(i) && labelsMatch(g.goal, doc.goals[i].text, 12));
+    cands.sort((x, y) => Number(doc.goals[y].line === g.line) - Number(doc.goals[x].line === g.line));
+    const k = cands.length ? cands[0] : -1;
     const expected = expectedAssessment(g);
     if (expected) stated++;
     const desc = `${g.level ?? g.kind ?? 'goal'}: ${JSON.stringify(clip(g.goal, 90))}`;
     if (k < 0) {
-      gMiss.push({ kind: 'goals', page: g.page ?? null, group: null, gold: desc, hint: goalHint(g, doc.goals) });
-      if (expected) aMiss.push({ kind: 'assessments', page: g.page ?? null, group: null, gold: `${desc} => ${expected}`, hint: 'goal not found' });
+      gMiss.push({ kind: 'goals', ...where(g), group: null, gold: desc, hint: goalHint(g, doc.goals) });
+      if (expected) aMiss.push({ kind: 'assessments', ...where(g), group: null, gold: `${desc} => ${expected}`, hint: 'goal not found' });
       continue;
     }
     used.add(k);
+    gHits.push(k);
     found++;
     if (!expected) continue;
     const x = doc.goals[k];
-    if (assessmentAgrees(expected, x)) agree++;
-    else aMiss.push({ kind: 'assessments', page: g.page ?? null, group: null, gold: `${desc} => ${expected}`, hint: `extracted ${x.assessment} (${JSON.stringify(x.assessmentText)})` });
+    if (assessmentAgrees(expected, x)) { agree++; aHits.push(k); }
+    else aMiss.push({ kind: 'assessments', ...where(g), group: null, gold: `${desc} => ${expected}`, hint: `extracted ${x.assessment} (${JSON.stringify(x.assessmentText)})` });
   }
   return {
-    goals: { kind: 'goals', total: gold.length, recalled: found, recall: ratio(found, gold.length), misses: gMiss },
-    assessments: { kind: 'assessments', total: stated, recalled: agree, recall: ratio(agree, stated), misses: aMiss },
+    goals: { kind: 'goals', total: gold.length, recalled: found, recall: ratio(found, gold.length), misses: gMiss, hits: gHits },
+    assessments: { kind: 'assessments', total: stated, recalled: agree, recall: ratio(agree, stated), misses: aMiss, hits: aHits },
   };
 }
 
@@ -326,8 +381,8 @@ export function scoreReal(gold: GoldFile, doc: CanonicalDocument): RealScore {
 }
 
 function goalHint(g: GoldAssessment, goals: CanonicalDocument['goals']): string {
-  const near = goals.filter((x) => pageOk(g.page, x.page, 0));
-  return near.length ? `goals on p${g.page}: ${near.slice(0, 2).map((x) => JSON.stringify(clip(x.text, 50))).join(', ')}` : `no goal extracted on p${g.page ?? '?'}`;
+  const near = goals.filter((x) => (g.line != null && x.line != null ? Math.abs(x.line - g.line) <= 5 : pageOk(g.page, x.page, 0)));
+  return near.length ? `goals near ${at(g)}: ${near.slice(0, 2).map((x) => JSON.stringify(clip(x.text, 50))).join(', ')}` : `no goal extracted near ${at(g)}`;
 }
 
 function clip(s: string, n: number): string {

@@ -37,6 +37,17 @@ const STAR = /^\s*(\*+)/;
 const REFERENCE = /^\(\s*(?:medel(?:värde)?|snitt|riket|länet|ref\.?)\s*:?\s*([^()]+?)\s*\)$/i;
 const LONE_DASH = /^(?:[-−–‒—]+|\.{2,}|…)$/;
 
+/**
+ * Words printed in a value cell instead of a number, saying there is none ("Ej aktuellt",
+ * "Stängt" for a closed bath, "Saknas"). They are kept as text with no value, unlike prose.
+ */
+const NO_VALUE_WORDS =
+  /^(?:ej\s+(?:aktuell|aktuellt|tillämplig|tillämpligt|relevant|mätt|redovisad|redovisat)|stängt|stängd|saknas|uppgift\s+saknas|inga\s+uppg(?:ifter|\.)?|ingen\s+uppgift)\.?$/iu;
+
+export function isNoValueText(text: string): boolean {
+  return NO_VALUE_WORDS.test(cleanCell(text).text);
+}
+
 export function parseNumberSv(text: string): ParsedNumber {
   const { text: clean, footnotes } = cleanCell(text);
   if (clean === '' || LONE_DASH.test(clean)) {

@@ -12,11 +12,12 @@ import { ok, type Result } from '../model/result.js';
 import { detectToc } from '../detect/toc.js';
 import { joinParagraphs } from '../detect/paragraphs.js';
 import { detectTables, type DetectedTable } from '../detect/tables.js';
+import { detectFlatTables } from '../detect/flat/index.js';
 import { buildSections, detectHeadings, sectionHeadings } from '../detect/headings.js';
 import { docStats } from '../detect/stats.js';
 import { detectGoals } from '../detect/goals.js';
 import {
-  classifyTableKind, detectUnit, extractActivities, extractBudget, extractIndicators, checkArithmetic,
+  classifyTableKind, detectUnit, extractActivities, extractBudget, extractCountIndicators, extractIndicators, checkArithmetic,
 } from '../classify/index.js';
 import { extractStatusGoals, statusAsAssessment } from '../classify/status-table.js';
 import { detectMeta } from '../meta/detect-meta.js';
@@ -33,6 +34,11 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
   const toc = detectToc(blocks);
   const detected = detectTables(blocks, toc.blockIndices);
   diagnostics.push(...detected.diagnostics);
+  // Lines without tabs holding a table whose column gaps were flattened or lost (issue 9).
+  const flat = detectFlatTables(blocks, new Set([...toc.blockIndices, ...detected.tables.flatMap((t) => t.blockIndices)]));
+  diagnostics.push(...flat.diagnostics);
+  detected.tables.push(...flat.tables);
+  detected.tables.sort((a, b) => (a.blockIndices[0] ?? 0) - (b.blockIndices[0] ?? 0));
   const inTable = new Set(detected.tables.flatMap((t) => t.blockIndices));
   const skip = new Set([...toc.blockIndices, ...inTable]);
   const heads = detectHeadings(blocks, skip, toc.entries, docStats(blocks));
@@ -44,7 +50,7 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
   const records = classifyTables(tables, detected.tables, goalsFromText, blocks, diagnostics);
 
   const metaResult = detectMeta({
-    lines: blocks.flatMap((b) => (b.kind === 'line' ? [{ text: b.text, page: b.page, line: b.line }] : [])),
+    lines: metaLines(blocks),
     metaTitle: src.metaTitle,
     fileName: info.path,
   });
@@ -64,6 +70,23 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
     warnings: diagnostics,
   };
   return ok(CanonicalDocument.parse(doc));
+}
+
+/**
+ * Lines for metadata: the title page and the municipality mentions of the body. Long lines are
+ * cut and very long documents sampled from the start, so a 50 MB file or a 300 kB line without
+ * a break does not spend minutes on fuzzy name matching.
+ */
+const META_MAX_LINES = 5000;
+const META_MAX_CHARS = 400;
+
+function metaLines(blocks: Block[]): { text: string; page: number | null; line: number | null }[] {
+  const out: { text: string; page: number | null; line: number | null }[] = [];
+  for (const b of blocks) {
+    if (out.length >= META_MAX_LINES) break;
+    if (b.kind === 'line') out.push({ text: b.text.slice(0, META_MAX_CHARS), page: b.page, line: b.line });
+  }
+  return out;
 }
 
 /** The section a block falls in: the last heading at or before it. */
@@ -112,6 +135,8 @@ function classifyTables(
       case 'budget': {
         const r = extractBudget(t);
         take(r, out.budget);
+        // "Antal" columns beside the money columns are counts: indicators, not tkr.
+        take(extractCountIndicators(t), out.indicators);
         diagnostics.push(...checkArithmetic(t, r.value));
         break;
       }

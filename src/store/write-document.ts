@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { CanonicalDocument } from '../model/index.js';
 import type { ReadableDb, WritableDb } from './open.js';
+import { writeMappings } from '../compare/write-mappings.js';
 
 export interface WriteInfo {
   parserVersion: string;
@@ -181,6 +182,8 @@ export function writeDocument(db: WritableDb, doc: CanonicalDocument, info: Writ
         document_id, code: w.code, message: w.message, severity: w.severity, page: w.page, line: w.line,
       });
     }
+    // Taxonomy mappings and sign conventions of the rows just written (migration 003's tables).
+    writeMappings(db, documentId, doc);
     return { documentId, replaced: existing !== undefined };
   });
   // IMMEDIATE: take the write lock before reading, so two importers of the same file cannot
@@ -230,4 +233,10 @@ export function countRows(db: ReadableDb): Record<string, number> {
     counts[name] = (db.prepare(`SELECT count(*) AS n FROM ${quoted}`).get() as { n: number }).n;
   }
   return counts;
+}
+
+/** The parser version that stored this file's bytes, or null when they are not stored. */
+export function storedParserVersion(db: ReadableDb, sha256: string): string | null {
+  const row = db.prepare<[string], { v: string }>('SELECT parser_version AS v FROM documents WHERE sha256 = ?').get(sha256);
+  return row?.v ?? null;
 }

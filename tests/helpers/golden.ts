@@ -1,10 +1,15 @@
 /**
  * Golden files: fixtures/<name>/<input>.expected.json holds the canonical document.
- * On mismatch the test prints a record-level diff (what was added, lost, altered), not a wall
- * of JSON. UPDATE=1 (npm run golden:update [names…]) rewrites; CI refuses UPDATE.
+ * On mismatch the test prints a record-level diff (src/eval/diff.ts, the one diff-runs uses):
+ * per record kind what was lost (-), added (+) and altered (~ with the fields that changed),
+ * provenance included, not a wall of JSON.
+ * UPDATE=1 rewrites; GOLDEN=name[,name…] limits the rewrite to those fixtures (folder names or
+ * their prefixes). `npm run golden:update -- name…` sets both; CI refuses UPDATE.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { CanonicalDocument } from '../../src/model/document.js';
+import { diffDocuments, renderDocDiff } from '../../src/eval/diff.js';
 
 export const updating = () => process.env.UPDATE === '1' && process.env.CI !== 'true';
 
@@ -13,38 +18,40 @@ function stable(doc: CanonicalDocument): unknown {
   return JSON.parse(JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v)));
 }
 
-export function recordDiff(expected: any, actual: any): string[] {
-  const out: string[] = [];
-  for (const key of Object.keys({ ...expected, ...actual })) {
-    const e = expected?.[key];
-    const a = actual?.[key];
-    if (JSON.stringify(e) === JSON.stringify(a)) continue;
-    if (Array.isArray(e) && Array.isArray(a)) {
-      const es = e.map((x) => JSON.stringify(x));
-      const as = a.map((x) => JSON.stringify(x));
-      const eset = new Set(es);
-      const aset = new Set(as);
-      const lost = es.filter((x) => !aset.has(x));
-      const added = as.filter((x) => !eset.has(x));
-      out.push(`${key}: ${e.length} → ${a.length} records, ${lost.length} lost/altered, ${added.length} added/altered`);
-      for (const x of lost.slice(0, 8)) out.push(`  - ${x.slice(0, 300)}`);
-      for (const x of added.slice(0, 8)) out.push(`  + ${x.slice(0, 300)}`);
-    } else {
-      out.push(`${key}: ${JSON.stringify(e)?.slice(0, 300)} → ${JSON.stringify(a)?.slice(0, 300)}`);
-    }
+const isDocument = (x: any): x is CanonicalDocument =>
+  !!x && typeof x === 'object' && Array.isArray(x.budget) && Array.isArray(x.indicators) && x.meta && x.source;
+
+/** Lines describing how `actual` differs from `expected`; [] when they are equal. */
+export function recordDiff(expected: any, actual: any, limit = 15): string[] {
+  if (JSON.stringify(expected) === JSON.stringify(actual)) return [];
+  if (!isDocument(expected) || !isDocument(actual)) {
+    return [`document shape changed: ${JSON.stringify(expected)?.slice(0, 200)} -> ${JSON.stringify(actual)?.slice(0, 200)}`];
   }
-  return out;
+  const out = renderDocDiff(diffDocuments(expected, actual, { provenance: true }), limit, '');
+  // Keys outside the record kinds (a new top-level field, a changed source path).
+  const [e, a] = [expected as Record<string, unknown>, actual as Record<string, unknown>];
+  for (const key of Object.keys({ ...e, ...a })) {
+    if (['meta', 'source', 'schemaVersion', 'sections', 'tables', 'budget', 'indicators', 'activities', 'goals', 'warnings'].includes(key)) continue;
+    if (JSON.stringify(e[key]) !== JSON.stringify(a[key])) out.push(`${key}: ${JSON.stringify(e[key])?.slice(0, 200)} -> ${JSON.stringify(a[key])?.slice(0, 200)}`);
+  }
+  return out.length ? out : ['documents differ in a way the record diff does not show (key order?)'];
+}
+
+/** The fixtures GOLDEN names ("hjo" or "hjo-2016-verksamhetsuppfoljning"); all when unset. */
+export function selectedForUpdate(path: string, golden = process.env.GOLDEN ?? ''): boolean {
+  const names = golden.split(/[\s,]+/).filter(Boolean);
+  const fixture = basename(dirname(path));
+  return names.length === 0 || names.some((n) => fixture === n || fixture.startsWith(n));
 }
 
 export function compareGolden(path: string, doc: CanonicalDocument): string[] {
   const actual = stable(doc);
-  const names = (process.env.GOLDEN ?? '').split(',').filter(Boolean);
-  const selected = names.length === 0 || names.some((n) => path.includes(n));
-  if (updating() && selected) {
+  if (updating() && selectedForUpdate(path)) {
     writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
     return [];
   }
-  if (!existsSync(path)) return [`${path} is missing (create it with npm run golden:update after checking the output against the report)`];
+  if (!existsSync(path)) return [`${path} is missing (create it with npm run golden:update -- ${basename(dirname(path))} after checking the output against the report)`];
   const expected = JSON.parse(readFileSync(path, 'utf8'));
-  return recordDiff(expected, actual).map((l) => `[${path}] ${l}`);
+  const diff = recordDiff(expected, actual);
+  return diff.length ? [`[${path}] differs from the extraction (- golden only, + extraction only, ~ altered: golden -> extraction):`, ...diff.map((l) => `[${path}] ${l}`)] : [];
 }

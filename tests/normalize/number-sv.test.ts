@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isNumericCell, parseNumberSv } from '../../src/normalize/number-sv.js';
+import { isNoValueText, isNumericCell, parseNumberSv } from '../../src/normalize/number-sv.js';
 
 const v = (text: string) => parseNumberSv(text).value;
 
@@ -139,5 +139,12 @@ describe('parseNumberSv: property', () => {
         expect(isNumericCell(d.toISOString().slice(0, 10))).toBe(false);
       }),
     );
+  });
+});
+
+describe('isNoValueText', () => {
+  it('knows the words printed instead of a number', () => {
+    for (const t of ['Ej aktuellt', 'ej aktuell', 'Stängt', 'Saknas', 'Inga uppgifter', 'Ej tillämpligt']) expect(isNoValueText(t), t).toBe(true);
+    for (const t of ['Ingen mätning gjordes', 'Pågår', '12', '', 'Stängt under renovering']) expect(isNoValueText(t), t).toBe(false);
   });
 });

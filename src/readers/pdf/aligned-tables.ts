@@ -5,6 +5,9 @@
  */
 import { sourceCell, type SourceCell } from '../../model/index.js';
 import type { Line, Segment } from './types.js';
+import { bandsUnder, isValueText, splitAtBands, valueAtoms, valueBands, type Band } from './tables/atoms.js';
+import { gatherCorner, mergeHeaderFragments, mergeHeaderLines, mergeWrappedLines, type Row } from './tables/merge-rows.js';
+import { gapLimit } from './tables/row-gaps.js';
 
 /** A row continues the table when the empty space above it is at most this many em. */
 export const ROW_GAP_MAX_FACTOR = 2.6;
@@ -16,10 +19,10 @@ export const SPANNING_SHARE = 0.12;
 export const WIDE_GAP_FACTOR = 2.5;
 /** A header fragment sits this many em right of the table's label column. */
 export const HEADER_INDENT_FACTOR = 2;
+/** Font sizes differing by at most this share are one size (rounding, synthetic bold). */
+export const SAME_SIZE_SHARE = 0.1;
 
 const NUMBERISH = /^[-−–+]?\s?[\d\s.,]*\d[\d\s.,]*\s?(%|‰|\*|tkr|mnkr|kr)?$|^[-−–]$|^[-−–+]?\s?\d+(,\d+)?\s?%$/;
-
-const YEARISH = /^(19|20)\d\d(\s?[-–/]\s?((19|20)?\d\d))?$/;
 
 export interface AlignedTable {
   kind: 'table';
@@ -35,10 +38,11 @@ export type FlowItem = { kind: 'line'; line: Line } | AlignedTable;
 
 function isCore(line: Line): boolean {
   if (line.leader) return false;
-  const n = line.segments.length;
+  const segments = valueAtoms(line);
+  const n = segments.length;
   if (n >= 3) return true;
   if (n === 2) {
-    const [a, b] = [line.segments[0]!, line.segments[1]!];
+    const [a, b] = [segments[0]!, segments[1]!];
     if (NUMBERISH.test(b.text.trim())) return true;
     // Label and a far-off word ("Implementering …      Pågår"), not a numbered heading.
     return b.x0 - a.x1 >= WIDE_GAP_FACTOR * line.fontSize && !/^[\d.]+$/.test(a.text.trim());
@@ -73,12 +77,17 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
         j++;
         continue;
       }
-      // A non-core line joins only if more core rows follow closely and it is not a caption.
-      if (gap > CAPTION_GAP_SHARE * typical + 0.25 * em) break;
+      // A non-core line joins only if more core rows follow closely and it is not a caption:
+      // a caption sits further from the rows above than the rows sit from each other, and
+      // further than from what follows it (a group row over padded rows sits as far as they do).
+      const below = lines[j + 1] ? Math.max(0, lines[j + 1]!.top - cand.bottom) : 0;
+      if (gap > CAPTION_GAP_SHARE * Math.max(typical, Math.min(below, ROW_GAP_MAX_FACTOR * em)) + 0.25 * em) break;
       let k = j;
       while (k < lines.length && !isCore(lines[k]!) && k - j < 3) k++;
       const after = lines[k];
-      if (!after || !isCore(after) || after.top - lines[k - 1]!.bottom > ROW_GAP_MAX_FACTOR * em) {
+      // A heading or a small-print note between two tables has its own size: it ends the table.
+      const foreign = lines.slice(j, k).some((l) => !sameSize(l.fontSize, prev.fontSize));
+      if (foreign || !after || !isCore(after) || after.top - lines[k - 1]!.bottom > ROW_GAP_MAX_FACTOR * em) {
         // Trailing wrapped label lines of the last row still belong to the table.
         while (j < lines.length && !isCore(lines[j]!) && isContinuationLine(region, lines[j]!)) {
           region.push(lines[j]!);
@@ -121,6 +130,10 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
   return out;
 }
 
+function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME_SIZE_SHARE * Math.max(a, b);
+}
+
 function isContinuationLine(region: Line[], line: Line): boolean {
   const prev = region[region.length - 1]!;
   if (line.segments.length !== 1) return false;
@@ -137,9 +150,15 @@ function median(xs: number[]): number {
 
 interface Col { x0: number; x1: number }
 
-/** Columns from the union of segments; segments shared by few rows may bridge gaps. */
-function columnsOf(core: Line[]): Col[] {
-  const segs = core.flatMap((l) => l.segments).sort((a, b) => a.x0 - b.x0);
+/**
+ * Columns from the union of segments; segments shared by few rows may bridge gaps. A header
+ * cell over two or more value columns ("Inadequate housing units" over no. | (%) | OR) spans
+ * them: it takes no part in the union.
+ */
+function columnsOf(core: Segment[][], bands: readonly Band[]): Col[] {
+  const spanning = (line: Segment[]) => !line.some((a) => isValueText(a.text));
+  const segs = core.flatMap((line) => (spanning(line) ? line.filter((a) => bandsUnder(a, bands) < 2) : line))
+    .sort((a, b) => a.x0 - b.x0);
   const merge = (list: Segment[]): Col[] => {
     const cols: Col[] = [];
     for (const s of list) {
@@ -163,113 +182,77 @@ function columnsOf(core: Line[]): Col[] {
 }
 
 function buildTable(all: Line[], core: Line[]): AlignedTable | null {
-  const cols = columnsOf(core);
+  const { atoms, bands } = tableAtoms(all);
+  const cols = columnsOf(core.map((l) => atoms.get(l)!), bands);
   if (cols.length < 2) return null;
-  type Row = { line: Line; last: Line; cells: string[]; bold: boolean[]; spans: number[]; cont: boolean };
-  const rows: Row[] = [];
-  for (const line of all) {
-    const cells = cols.map(() => '');
-    const bold = cols.map(() => true);
-    const spans = cols.map(() => 1);
-    for (const s of line.segments) {
-      let first = -1;
-      let last = -1;
-      for (let c = 0; c < cols.length; c++) {
-        const col = cols[c]!;
-        if (s.x1 > col.x0 - 0.01 && s.x0 < col.x1 + 0.01) {
-          if (first < 0) first = c;
-          last = c;
-        }
-      }
-      if (first < 0) {
-        // In a gap: nearest column by centre.
-        const cx = (s.x0 + s.x1) / 2;
-        let best = 0;
-        let bd = Infinity;
-        cols.forEach((col, c) => {
-          const d = Math.min(Math.abs(cx - col.x0), Math.abs(cx - col.x1));
-          if (d < bd) { bd = d; best = c; }
-        });
-        first = last = best;
-      }
-      cells[first] = cells[first] ? `${cells[first]} ${s.text}` : s.text;
-      bold[first] = bold[first]! && s.runs.every((r) => r.bold);
-      spans[first] = Math.max(spans[first]!, last - first + 1);
-    }
-    rows.push({ line, last: line, cells, bold, spans, cont: false });
-  }
-  // Header fragments: leading rows with an empty label cell and fewer filled cells than the
-  // row below merge into it ("Mål" over "2019" → "Mål 2019").
-  const filled = (r: Row): number => r.cells.filter((c) => c !== '').length;
-  while (rows.length >= 2) {
-    const [a, b] = [rows[0]!, rows[1]!];
-    if (a.cells[0] !== '') break;
-    // A header row that already names every value column stands on its own above data.
-    const dataRow = b.cells.slice(1).some((c) => NUMBERISH.test(c) && !YEARISH.test(c));
-    if (dataRow && a.cells.slice(1).every((c) => c !== '')) break;
-    const subset = a.cells.every((c, k) => c === '' || b.cells[k] !== '');
-    if (!(filled(a) < filled(b) || (b.cells[0] === '' && subset))) break;
-    if (b.line.top - a.last.bottom > ROW_GAP_MAX_FACTOR * 0.5 * a.line.fontSize) break;
-    b.cells = b.cells.map((c, k) => [a.cells[k], c].filter((x) => x).join(' '));
-    b.line = a.line;
-    rows.shift();
-  }
-  // Wrapped label lines: a row with only its first cell set continues the row above when it
-  // starts in lower case or when the row above filled the label column to its wrap width.
-  const labelX = Math.min(...all.map((l) => l.x0));
-  const maxLabel = Math.max(...all.filter((l) => l.x0 < labelX + 0.5 * l.fontSize).map((l) => l.segments[0]!.x1));
+  const rows = all.map((line) => placeLine(line, atoms.get(line)!, cols));
+  const em = median(all.map((l) => l.fontSize));
+  const limit = gapLimit(all.slice(1).map((l, k) => l.top - all[k]!.bottom), em);
+  const header = mergeHeaderLines(rows, limit);
+  mergeHeaderFragments(header, em);
+  gatherCorner(header);
   // The label column wraps somewhere between its longest label and the next column.
-  const labelRight = Math.max(maxLabel, (maxLabel + cols[1]!.x0) / 2);
-  const merged: Row[] = [];
-  for (const row of rows) {
-    const prev = merged[merged.length - 1];
-    const tight = prev !== undefined && row.line.top - prev.last.bottom < 0.6 * row.line.fontSize;
-    const onlyFirst = row.cells[0] !== '' && row.cells.slice(1).every((c) => c === '');
-    if (prev && tight && merged.length > 1 && onlyFirst && prev.cells[0] !== '') {
-      const firstWord = row.line.segments[0]!.runs[0];
-      const word = row.cells[0]!.split(' ')[0] ?? '';
-      const wordWidth = firstWord
-        ? (firstWord.x1 - firstWord.x0) * (word.length / Math.max(1, firstWord.text.trim().length))
-        : 0;
-      const prevLabelEnd = prev.last.segments[0]!.x1;
-      const wrapped = prevLabelEnd + wordWidth + 0.3 * row.line.fontSize > labelRight;
-      if (/^[\p{Ll}(]/u.test(row.cells[0]!) || wrapped || prev.cont) {
-        prev.cells[0] = joinWrapped(prev.cells[0]!, row.cells[0]!);
-        prev.cont = true;
-        prev.last = row.line;
-        continue;
-      }
-    }
-    // A value cell wrapped onto the next line: every filled cell sits under a filled cell.
-    if (prev && tight && merged.length > 1 && row.cells[0] === '' && filled(row) > 0 && filled(row) < filled(prev) &&
-      row.cells.every((c, k) => c === '' || prev.cells[k] !== '')) {
-      prev.cells = prev.cells.map((c, k) => (row.cells[k] ? joinWrapped(c, row.cells[k]!) : c));
-      prev.last = row.line;
-      continue;
-    }
-    merged.push(row);
-  }
-  const lines = all;
+  const labelX = Math.min(...all.map((l) => l.x0));
+  const maxLabel = Math.max(...all.filter((l) => l.x0 < labelX + 0.5 * l.fontSize).map((l) => atoms.get(l)![0]!.x1));
+  const merged = mergeWrappedLines(header, limit, { right: Math.max(maxLabel, (maxLabel + cols[1]!.x0) / 2) });
   return {
     kind: 'table',
-    rows: merged.map((r) => {
-      const out: SourceCell[] = [];
-      for (let c = 0; c < r.cells.length; c++) {
-        const span = r.spans[c]!;
-        out.push(sourceCell(r.cells[c]!, { colSpan: span, bold: r.cells[c] !== '' && r.bold[c]! }));
-        c += span - 1;
-      }
-      return out;
-    }),
-    lines,
-    top: Math.min(...lines.map((l) => l.top)),
-    bottom: Math.max(...lines.map((l) => l.bottom)),
-    x0: Math.min(...lines.map((l) => l.x0)),
-    x1: Math.max(...lines.map((l) => l.x1)),
+    rows: merged.map(toCells),
+    lines: all,
+    top: Math.min(...all.map((l) => l.top)),
+    bottom: Math.max(...all.map((l) => l.bottom)),
+    x0: Math.min(...all.map((l) => l.x0)),
+    x1: Math.max(...all.map((l) => l.x1)),
   };
 }
 
-function joinWrapped(a: string, b: string): string {
-  if (/-$/.test(a) && !/^(och|eller|samt)\b/.test(b)) return a + b;
-  return `${a} ${b}`;
+/** Each line's cell atoms: value pairs cut apart, then text cut where value columns part. */
+function tableAtoms(all: Line[]): { atoms: Map<Line, Segment[]>; bands: Band[] } {
+  const first = new Map(all.map((l) => [l, valueAtoms(l)] as const));
+  const bands = valueBands([...first.values()].flat());
+  return { atoms: new Map(all.map((l) => [l, splitAtBands(first.get(l)!, bands)] as const)), bands };
+}
+
+/** One printed line's atoms put into the columns they overlap (a gap atom: nearest column). */
+function placeLine(line: Line, atoms: Segment[], cols: Col[]): Row {
+  const cells = cols.map(() => '');
+  const bold = cols.map(() => true);
+  const spans = cols.map(() => 1);
+  for (const s of atoms) {
+    let first = -1;
+    let last = -1;
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c]!;
+      if (s.x1 > col.x0 - 0.01 && s.x0 < col.x1 + 0.01) {
+        if (first < 0) first = c;
+        last = c;
+      }
+    }
+    if (first < 0) first = last = nearestColumn(s, cols);
+    cells[first] = cells[first] ? `${cells[first]} ${s.text}` : s.text;
+    bold[first] = bold[first]! && s.runs.every((r) => r.bold);
+    spans[first] = Math.max(spans[first]!, last - first + 1);
+  }
+  return { line, last: line, cells, bold, spans, cont: false };
+}
+
+function nearestColumn(s: Segment, cols: Col[]): number {
+  const cx = (s.x0 + s.x1) / 2;
+  let best = 0;
+  let bd = Infinity;
+  cols.forEach((col, c) => {
+    const d = Math.min(Math.abs(cx - col.x0), Math.abs(cx - col.x1));
+    if (d < bd) { bd = d; best = c; }
+  });
+  return best;
+}
+
+function toCells(r: Row): SourceCell[] {
+  const out: SourceCell[] = [];
+  for (let c = 0; c < r.cells.length; c++) {
+    const span = r.spans[c]!;
+    out.push(sourceCell(r.cells[c]!, { colSpan: span, bold: r.cells[c] !== '' && r.bold[c]! }));
+    c += span - 1;
+  }
+  return out;
 }

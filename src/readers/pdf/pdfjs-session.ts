@@ -3,6 +3,7 @@
  * hand each page's raw data to pure code, always destroy.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { UnreadableInputError } from '../../model/index.js';
 import type { OpCodes } from './graphics.js';
@@ -34,17 +35,14 @@ const NATIVES_TO_KEEP: Array<[object, string]> = [
   [Function.prototype, 'toString'],
 ];
 
-/** The worker module; loaded here so pdf.js runs it in this thread without importing it itself. */
+/** pdf.js's worker module: run in a worker thread, or here when no thread can be started. */
 const WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
-async function importPdfJs(): Promise<PdfJs> {
+/** Import with the natives of NATIVES_TO_KEEP put back afterwards. */
+async function importKeepingNatives<M>(load: () => Promise<M>): Promise<M> {
   const saved = NATIVES_TO_KEEP.map(([obj, key]) => [obj, key, Object.getOwnPropertyDescriptor(obj, key)] as const);
   try {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // pdf.js's fake worker takes globalThis.pdfjsWorker when present (PDFWorker#mainThreadWorkerMessageHandler).
-    const g = globalThis as { pdfjsWorker?: unknown };
-    g.pdfjsWorker ??= await import(WORKER_MODULE);
-    return pdfjs;
+    return await load();
   } finally {
     for (const [obj, key, desc] of saved) {
       if (desc && Object.getOwnPropertyDescriptor(obj, key)?.value !== desc.value) Object.defineProperty(obj, key, desc);
@@ -52,12 +50,27 @@ async function importPdfJs(): Promise<PdfJs> {
   }
 }
 
+function importPdfJs(): Promise<PdfJs> {
+  return importKeepingNatives(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+}
+
+let inThreadWorker: Promise<unknown> | null = null;
+/** pdf.js's fake worker takes globalThis.pdfjsWorker when present (PDFWorker#mainThreadWorkerMessageHandler). */
+function loadWorkerHere(): Promise<unknown> {
+  inThreadWorker ??= importKeepingNatives(async () => {
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import(WORKER_MODULE);
+  });
+  return inThreadWorker;
+}
+
 /**
- * pdf.js's worker in a worker thread: it parses content streams and fonts while this thread
- * builds lines and tables, so a 2-core machine reads a page in about the time of the slower of
- * the two. The thread is shared by every document, reffed only while one is open (an idle
- * thread does not keep the process alive). KOMMUNRAPPORT_PDF_THREAD=0 keeps pdf.js in this
- * thread (its fake worker), as does any failure to start the thread.
+ * pdf.js's worker in worker threads: they parse content streams and fonts while this thread
+ * builds lines and tables. With two threads (KOMMUNRAPPORT_PDF_THREADS=2) a document is opened
+ * in both and its pages alternate between them. The threads are shared by every document and
+ * reffed only while one is open (idle threads do not keep the process alive).
+ * KOMMUNRAPPORT_PDF_THREADS=N sets the count (default 1); 0 keeps pdf.js in this thread (its
+ * fake worker), as does any failure to start a thread.
  */
 interface PdfThread {
   worker: InstanceType<PdfJs['PDFWorker']>;
@@ -65,6 +78,9 @@ interface PdfThread {
   died: Promise<never>;
   acquire(): () => void;
 }
+
+/** Documents shorter than this are read in one thread: opening twice would cost more. */
+export const PARALLEL_MIN_PAGES = 6;
 
 /** Run in the thread (CommonJS, eval): load the worker module, put the natives back, serve. */
 const THREAD_SOURCE = `
@@ -83,50 +99,68 @@ import(workerData.url).then((m) => {
 });
 `;
 
-let threadPromise: Promise<PdfThread | null> | null = null;
+let poolPromise: Promise<PdfThread[]> | null = null;
 
-async function pdfThread(pdfjs: PdfJs): Promise<PdfThread | null> {
-  if (process.env.KOMMUNRAPPORT_PDF_THREAD === '0') return null;
-  threadPromise ??= (async () => {
-    try {
-      const { Worker, MessageChannel } = await import('node:worker_threads');
-      const { pathToFileURL } = await import('node:url');
-      const url = pathToFileURL(createRequire(import.meta.url).resolve(WORKER_MODULE)).href;
-      const { port1, port2 } = new MessageChannel();
-      const natives = [['Array.prototype', 'push'], ['JSON', 'parse'], ['JSON', 'stringify'], ['Function.prototype', 'toString']];
-      const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { url, port: port2, natives }, transferList: [port2] });
-      // A Node MessagePort has what pdf.js uses of a web Worker: postMessage and addEventListener.
-      const worker = new pdfjs.PDFWorker({ port: port1 as never });
-      let users = 0;
-      const died = new Promise<never>((_, reject) => {
-        const fail = (why: string): void => {
-          threadPromise = null; // the next document starts a new thread
-          reject(new UnreadableInputError('pdf:corrupt', `the PDF worker thread stopped: ${why}`));
-        };
-        thread.once('error', (e) => fail(e.message));
-        thread.once('exit', (code) => fail(`exit code ${code}`));
-      });
-      died.catch(() => undefined);
-      thread.unref();
-      port1.unref();
-      return {
-        worker,
-        died,
-        acquire: () => {
-          if (users++ === 0) { thread.ref(); port1.ref(); }
-          let released = false;
-          return () => {
-            if (released) return;
-            released = true;
-            if (--users === 0) { thread.unref(); port1.unref(); }
-          };
-        },
-      };
-    } catch {
-      return null;
+function threadCount(): number {
+  const env = process.env.KOMMUNRAPPORT_PDF_THREADS;
+  if (env !== undefined && env !== '' && Number.isInteger(Number(env))) return Math.max(0, Math.min(4, Number(env)));
+  // One thread by default: a second halves pdf.js's share of the wall time only when a core is
+  // idle, and on a busy machine (or `import --jobs 2`) it costs time and ~100 MB more.
+  return Math.min(1, availableParallelism());
+}
+
+async function pdfThreads(pdfjs: PdfJs): Promise<PdfThread[]> {
+  const want = threadCount();
+  if (want === 0) return [];
+  poolPromise ??= (async () => {
+    const pool: PdfThread[] = [];
+    for (let i = 0; i < want; i++) {
+      const t = await startThread(pdfjs);
+      if (t) pool.push(t);
     }
+    return pool;
   })();
-  return threadPromise;
+  return (await poolPromise).slice(0, want);
+}
+
+async function startThread(pdfjs: PdfJs): Promise<PdfThread | null> {
+  try {
+    const { Worker, MessageChannel } = await import('node:worker_threads');
+    const { pathToFileURL } = await import('node:url');
+    const url = pathToFileURL(createRequire(import.meta.url).resolve(WORKER_MODULE)).href;
+    const { port1, port2 } = new MessageChannel();
+    const natives = [['Array.prototype', 'push'], ['JSON', 'parse'], ['JSON', 'stringify'], ['Function.prototype', 'toString']];
+    const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { url, port: port2, natives }, transferList: [port2] });
+    // A Node MessagePort has what pdf.js uses of a web Worker: postMessage and addEventListener.
+    const worker = new pdfjs.PDFWorker({ port: port1 as never });
+    let users = 0;
+    const died = new Promise<never>((_, reject) => {
+      const fail = (why: string): void => {
+        poolPromise = null; // the next document starts new threads
+        reject(new UnreadableInputError('pdf:corrupt', `a PDF worker thread stopped: ${why}`));
+      };
+      thread.once('error', (e) => fail(e.message));
+      thread.once('exit', (code) => fail(`exit code ${code}`));
+    });
+    died.catch(() => undefined);
+    thread.unref();
+    port1.unref();
+    return {
+      worker,
+      died,
+      acquire: () => {
+        if (users++ === 0) { thread.ref(); port1.ref(); }
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          if (--users === 0) { thread.unref(); port1.unref(); }
+        };
+      },
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** Directory URLs inside node_modules/pdfjs-dist, so fonts and CMaps load from disk. */
@@ -177,7 +211,9 @@ export interface PdfSession {
    * (without `needsOps`, always when the page has text).
    */
   readPage(n: number, needsOps?: NeedsOps): Promise<RawPage>;
-  /** getTextContent only, nothing else (the bench's floor): the number of text items. */
+  /** Pages that can be read at once (copies of the document in worker threads): read ahead this far. */
+  parallel: number;
+  /** getTextContent only, in one copy of the document, nothing else (the bench's floor): the number of text items. */
   readTextLayer(n: number): Promise<number>;
 }
 
@@ -185,19 +221,18 @@ export interface PdfSession {
 export async function withPdfDocument<T>(bytes: Uint8Array, fn: (s: PdfSession) => Promise<T>): Promise<T> {
   if (bytes.length === 0) throw new UnreadableInputError('pdf:empty', 'empty file: no PDF data');
   const pdfjs = await loadPdfJs();
-  const thread = await pdfThread(pdfjs);
-  const release = thread?.acquire() ?? ((): void => undefined);
+  const threads = await pdfThreads(pdfjs);
+  if (threads.length === 0) await loadWorkerHere();
+  const releases = threads.map((t) => t.acquire());
   try {
-    return await openAndRun(pdfjs, thread, bytes, fn);
+    return await openAndRun(pdfjs, threads, bytes, fn);
   } finally {
-    release();
+    for (const r of releases) r();
   }
 }
 
-async function openAndRun<T>(pdfjs: PdfJs, thread: PdfThread | null, bytes: Uint8Array, fn: (s: PdfSession) => Promise<T>): Promise<T> {
-  // Every answer from pdf.js comes from the worker: stop waiting if its thread dies.
-  const guard = <V>(p: Promise<V>): Promise<V> => (thread ? Promise.race([p, thread.died]) : p);
-  const task = pdfjs.getDocument({
+function openTask(pdfjs: PdfJs, thread: PdfThread | undefined, bytes: Uint8Array): ReturnType<PdfJs['getDocument']> {
+  return pdfjs.getDocument({
     ...(thread ? { worker: thread.worker } : {}),
     // pdf.js transfers (detaches) the buffer it is given; give it a copy.
     data: bytes.slice(),
@@ -218,6 +253,17 @@ async function openAndRun<T>(pdfjs: PdfJs, thread: PdfThread | null, bytes: Uint
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     ...assetUrls(),
   });
+}
+
+/** One open copy of the document and the fonts already asked for in it. */
+interface OpenDoc { doc: PDFDocumentProxy; tried: Set<string> }
+
+async function openAndRun<T>(pdfjs: PdfJs, threads: PdfThread[], bytes: Uint8Array, fn: (s: PdfSession) => Promise<T>): Promise<T> {
+  // Every answer from pdf.js comes from a worker: stop waiting if a thread dies.
+  const died = threads.length > 0 ? Promise.race(threads.map((t) => t.died)) : null;
+  died?.catch(() => undefined);
+  const guard = <V>(p: Promise<V>): Promise<V> => (died ? Promise.race([p, died]) : p);
+  const task = openTask(pdfjs, threads[0], bytes);
   let doc: PDFDocumentProxy;
   try {
     doc = await guard(task.promise);
@@ -225,6 +271,7 @@ async function openAndRun<T>(pdfjs: PdfJs, thread: PdfThread | null, bytes: Uint
     await guard(task.destroy()).catch(() => undefined);
     throw toUnreadable(err);
   }
+  const docs: Array<Promise<OpenDoc | null>> = [Promise.resolve({ doc, tried: new Set<string>() })];
   try {
     let metaTitle: string | null = null;
     try {
@@ -234,6 +281,17 @@ async function openAndRun<T>(pdfjs: PdfJs, thread: PdfThread | null, bytes: Uint
     } catch {
       metaTitle = null;
     }
+    // Second copy in the second thread; its pages fall back to the first copy if it fails.
+    if (threads.length > 1 && doc.numPages >= PARALLEL_MIN_PAGES) {
+      for (const t of threads.slice(1)) {
+        const extra = openTask(pdfjs, t, bytes);
+        docs.push(guard(extra.promise).then(
+          (d) => ({ doc: d, tried: new Set<string>() }),
+          async () => { await guard(extra.destroy()).catch(() => undefined); return null; },
+        ));
+      }
+    }
+    const docFor = async (n: number): Promise<OpenDoc> => (await docs[(n - 1) % docs.length]!) ?? (await docs[0]!)!;
     const O = pdfjs.OPS;
     const opCodes: OpCodes = {
       save: O.save, restore: O.restore, transform: O.transform, constructPath: O.constructPath,
@@ -241,15 +299,16 @@ async function openAndRun<T>(pdfjs: PdfJs, thread: PdfThread | null, bytes: Uint
       fillStroke: O.fillStroke, eoFillStroke: O.eoFillStroke, closeFillStroke: O.closeFillStroke,
       closeEOFillStroke: O.closeEOFillStroke, rectangle: O.rectangle,
     };
-    const triedFonts = new Set<string>();
     return await fn({
       numPages: doc.numPages,
       metaTitle,
       opCodes,
+      parallel: docs.length,
       readPage: async (n, needsOps) => {
-        const page = await guard(doc.getPage(n));
+        const d = await docFor(n);
+        const page = await guard(d.doc.getPage(n));
         try {
-          return await readRawPage(page, n, needsOps, triedFonts, guard);
+          return await readRawPage(page, n, needsOps, d.tried, guard);
         } finally {
           page.cleanup();
         }
@@ -266,7 +325,10 @@ async function openAndRun<T>(pdfjs: PdfJs, thread: PdfThread | null, bytes: Uint
   } catch (err) {
     throw err instanceof UnreadableInputError ? err : toUnreadable(err);
   } finally {
-    await guard(doc.destroy()).catch(() => undefined);
+    for (const p of docs) {
+      const d = await p.catch(() => null);
+      if (d) await guard(d.doc.destroy()).catch(() => undefined);
+    }
   }
 }
 

@@ -23,6 +23,7 @@ import { findRuledTables, type RuledTable } from './ruled-tables.js';
 import { itemsToRuns, round2, type ItemsToRunsResult } from './text-items.js';
 import { joinPageBreaks, mergeCrossPageTables } from './postprocess.js';
 import type { Line, Run } from './types.js';
+import type { OcrResult } from '../ocr/index.js';
 
 /** A page with fewer text-layer characters than this is treated as having no text layer. */
 export const MIN_TEXT_CHARS = 10;
@@ -31,6 +32,8 @@ export const RULE_MAX_THICKNESS_FACTOR = 0.25;
 
 export interface ReadPdfOptions {
   maxPages?: number;
+  /** OCR the pages that have no text layer (default true; src/readers/ocr). */
+  ocr?: boolean;
 }
 
 type PageItem =
@@ -39,7 +42,7 @@ type PageItem =
 
 export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Promise<Result<SourceDoc>> {
   const diagnostics: Diagnostic[] = [];
-  const { pages, pageItems, metaTitle, pageCount } = await withPdfDocument(bytes, async (s) => {
+  const { pages, pageItems, metaTitle, pageCount, ocr } = await withPdfDocument(bytes, async (s) => {
     const last = opts.maxPages !== undefined ? Math.min(s.numPages, Math.max(0, opts.maxPages)) : s.numPages;
     if (last < s.numPages) {
       diagnostics.push(
@@ -64,11 +67,12 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
       page.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
       return { early, page };
     };
-    // One page ahead: pdf.js parses page n + 1 (in its worker thread) while page n is laid out here.
-    let next = last >= 1 ? request(1) : null;
+    // Read ahead: pdf.js parses the next pages (in its worker threads) while page n is laid out here.
+    const ahead = new Map<number, ReturnType<typeof request>>();
     for (let n = 1; n <= last; n++) {
-      const { early, page } = next!;
-      next = n < last ? request(n + 1) : null;
+      for (let k = n; k <= Math.min(last, n + Math.max(1, s.parallel)); k++) if (!ahead.has(k)) ahead.set(k, request(k));
+      const { early, page } = ahead.get(n)!;
+      ahead.delete(n);
       const raw = await page;
       const reuse = early.raw === raw;
       const { runs, textChars } = reuse && early.runs ? early.runs : itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
@@ -92,6 +96,10 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
       const rest = used.size > 0 ? runs.filter((r) => !used.has(r)) : runs;
       pageLines.push({ n, width: raw.width, height: raw.height, lines: buildLines(rest), ruled });
     }
+    // Pages without a text layer: OCR words become runs and are laid out like the others.
+    const missing = opts.ocr === false ? [] : pages.filter((p) => p.textChars === 0).map((p) => p.number);
+    const ocr: OcrResult | null = missing.length === 0 ? null : await (await import('../ocr/index.js')).ocrMissingPages(bytes, missing);
+    for (const p of ocr?.pages ?? []) pageLines.push({ n: p.number, width: p.width, height: p.height, lines: buildLines(p.runs), ruled: [] });
     // Running headers and footers go before tables are sought, so a footer never joins a table.
     const cands: FurnitureCandidate[] = [];
     const owners: Line[] = [];
@@ -101,16 +109,16 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
         owners.push(l);
       }
     }
-    const { furniture, labels } = findFurniture(cands, pages.filter((p) => p.textChars > 0).length);
+    const { furniture, labels } = findFurniture(cands, pages.filter((p) => p.textChars > 0).length + (ocr?.pages.length ?? 0));
     const drop = new Set([...furniture].map((i) => owners[i]!));
     for (const pg of pages) pg.label = labels.get(pg.number) ?? null;
     for (const p of pageLines) {
       pageItems[p.n - 1] = layoutPage(p.lines.filter((l) => !drop.has(l)), p.ruled, p.width, p.n);
     }
-    return { pages, pageItems, metaTitle: s.metaTitle, pageCount: s.numPages };
+    return { pages, pageItems, metaTitle: s.metaTitle, pageCount: s.numPages, ocr };
   });
 
-  const noText = pages.filter((p) => p.textChars === 0).map((p) => p.number);
+  const noText = pages.filter((p) => p.textChars === 0 && !ocr?.pages.some((o) => o.number === p.number)).map((p) => p.number);
   if (noText.length > 0) {
     const msg = noText.length === 1
       ? `page ${noText[0]} has no text layer; OCR is needed`
@@ -119,7 +127,8 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
   }
 
   const blocks = toBlocks(pageItems);
-  const doc: SourceDoc = { format: 'pdf', pageCount, pages, ocr: false, metaTitle, blocks };
+  if (ocr) diagnostics.push(...ocr.diagnostics, ...ocr.checkNumbers(blocks));
+  const doc: SourceDoc = { format: 'pdf', pageCount, pages, ocr: (ocr?.pages.length ?? 0) > 0, metaTitle, blocks };
   const clean = removeFurniture(doc);
   const merged = mergeCrossPageTables(clean.value);
   const joined = joinPageBreaks(merged);

@@ -32,9 +32,27 @@ export function decodeText(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Invalid UTF-8: the common case in archives is an ANSI (Windows-1252) save.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    // Invalid UTF-8: the common case in archives is an ANSI (Windows-1252) save. Random bytes
+    // also decode as Windows-1252, so text full of control characters is refused as binary.
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    if (controlShare(text) > BINARY_CONTROL_SHARE) {
+      throw new UnreadableInputError('text:binary', 'not a text file (neither UTF-8 nor Windows-1252 text: control characters throughout)');
+    }
+    return { text, encoding: 'windows-1252' };
   }
+}
+
+/** Share of control characters (other than tab, line breaks, form feed) above which bytes are not text. */
+const BINARY_CONTROL_SHARE = 0.02;
+
+function controlShare(text: string): number {
+  const sample = text.slice(0, 64 * 1024);
+  let n = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) n++;
+  }
+  return sample.length === 0 ? 0 : n / sample.length;
 }
 
 function nulShare(bytes: Uint8Array): number {

@@ -35,7 +35,8 @@ describe('unreadable PDFs', () => {
 describe('pages without text', () => {
   it('an image-only PDF gives no blocks and one pdf:no-text-layer warning', async () => {
     const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'hjo-2016-verksamhetsuppfoljning/report-scanned.pdf')));
-    const r = await readPdf(bytes);
+    // The text-layer reader alone: OCR of such pages (readPdf's default) is src/readers/ocr's.
+    const r = await readPdf(bytes, { ocr: false });
     expect(r.value.blocks).toEqual([]);
     expect(r.value.pages.every((p) => p.textChars === 0)).toBe(true);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['pdf:no-text-layer']);

@@ -1,0 +1,33 @@
+/**
+ * One extraction worker (a worker_threads thread; the pool runs the compiled file
+ * dist/src/import/worker.js). It extracts one file at a time and replies with the canonical
+ * document as JSON, or with the extractor's error code. It never touches the database.
+ */
+import { parentPort } from 'node:worker_threads';
+import { UnreadableInputError } from '../model/diagnostic.js';
+import { extractBytes, withWarnings } from '../pipeline/extract.js';
+import type { ExtractTask, TaskReply } from './protocol.js';
+
+if (!parentPort) throw new Error('src/import/worker.ts runs as a worker thread, started by the import pool');
+const port = parentPort;
+
+// Library chatter (pdf.js prints with console.log) must not reach the CLI's stdout.
+console.log = () => {};
+console.warn = () => {};
+
+port.on('message', (task: ExtractTask) => {
+  void handle(task).then((reply) => port.postMessage(reply));
+});
+
+async function handle(task: ExtractTask): Promise<TaskReply> {
+  try {
+    const result = await extractBytes(task.bytes, task.path, { maxPages: task.maxPages });
+    const doc = withWarnings(result);
+    const json = JSON.stringify(doc);
+    return { id: task.id, ok: true, json, pages: doc.source.pages, warnings: doc.warnings.length };
+  } catch (e) {
+    const code = e instanceof UnreadableInputError ? e.code : 'internal:error';
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { id: task.id, ok: false, code, message };
+  }
+}
