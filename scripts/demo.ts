@@ -11,8 +11,9 @@ const DB = process.env.DEMO_DB ?? 'kommun.sqlite';
 const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
 
 const { files } = await collectFiles(['fixtures']);
-// The report inputs only: not the notes and READMEs that document the fixtures.
-const inputs = files.filter((f) => !/\/(bad|flat)\//.test(f) && !f.endsWith('.md'));
+// The report inputs only: not the notes and READMEs that document the fixtures, and not the
+// scanned PDFs, whose OCR takes minutes (import them yourself to see it).
+const inputs = files.filter((f) => !/\/(bad|flat)\//.test(f) && !f.endsWith('.md') && !f.endsWith('-scanned.pdf'));
 const db = openWritable(DB);
 let summary;
 try {

@@ -7,12 +7,13 @@ import { extractFile, withWarnings } from '../pipeline/extract.js';
 import { renderMarkdown } from './render-md.js';
 import { failureLine, type CommandIo } from './io.js';
 
-export const EXTRACT_USAGE = `Usage: kommunrapport extract FILE [--format json|md] [--max-pages N] [--quiet]
+export const EXTRACT_USAGE = `Usage: kommunrapport extract FILE [--format json|md] [--max-pages N] [--no-ocr] [--quiet]
 
 Reads one .txt, .md, .pdf or .docx report and prints its canonical document.
   --format json   the canonical JSON (default)
   --format md     a readable Markdown rendering (sections, tables, records)
   --max-pages N   read at most N pages of a PDF
+  --no-ocr        do not OCR PDF pages without a text layer (they are reported instead)
   --quiet         do not print warnings on stderr
 `;
 
@@ -25,6 +26,7 @@ export async function extractCommand(args: string[], io: CommandIo): Promise<num
       options: {
         format: { type: 'string', default: 'json' },
         'max-pages': { type: 'string' },
+        'no-ocr': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -43,7 +45,7 @@ export async function extractCommand(args: string[], io: CommandIo): Promise<num
     return 2;
   }
   try {
-    const result = await extractFile(positionals[0], { maxPages });
+    const result = await extractFile(positionals[0], { maxPages, ocr: !values['no-ocr'] });
     const doc = withWarnings(result);
     if (!values.quiet) {
       for (const w of doc.warnings) io.stderr(`warning ${w.code}${w.page ? ` p${w.page}` : ''}${w.line ? ` l${w.line}` : ''}: ${w.message}\n`);

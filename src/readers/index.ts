@@ -11,6 +11,8 @@ import { readText } from './text/read-text.js';
 
 export interface ReadOptions {
   maxPages?: number;
+  /** OCR PDF pages without a text layer (default true). */
+  ocr?: boolean;
 }
 
 const EXTENSIONS: Record<string, SourceFormat> = { '.txt': 'txt', '.text': 'txt', '.md': 'md', '.pdf': 'pdf', '.docx': 'docx' };
@@ -57,7 +59,7 @@ async function readAs(format: SourceFormat, bytes: Uint8Array, opts: ReadOptions
   switch (format) {
     case 'pdf': {
       const { readPdf } = await import('./pdf/read-pdf.js');
-      return readPdf(bytes, { maxPages: opts.maxPages });
+      return readPdf(bytes, { maxPages: opts.maxPages, ocr: opts.ocr });
     }
     case 'docx': {
       const { readDocx } = await import('./docx/read-docx.js');

@@ -62,6 +62,9 @@ export async function createEngine(opts: EngineOptions): Promise<OcrEngine> {
     await worker.setParameters({
       tessedit_pageseg_mode: Tesseract.PSM.AUTO,
       user_defined_dpi: String(Math.round(opts.dpi)),
+      // Tesseract's tprintf ("Detected 143 diacritics") reaches the worker's console.log, i.e.
+      // this process's stdout, where `extract` prints JSON.
+      debug_file: '/dev/null',
     });
   } catch (err) {
     await worker.terminate().catch(() => undefined);

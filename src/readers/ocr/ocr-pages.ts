@@ -85,7 +85,8 @@ export async function ocrMissingPages(bytes: Uint8Array, pageNumbers: readonly n
       for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
         try {
           const image = await r.render(n, dpi);
-          const lines = await engine.recognize(image.pgm);
+          // An empty page (Stadsrevisionen's p32) has nothing to read: skip Tesseract's seconds.
+          const lines = isBlank(image.pgm) ? [] : await engine.recognize(image.pgm);
           const { runs, skewDeg } = linesToRuns(lines, image.scale);
           const words = lines.flatMap((l) => l.words);
           const confidence = words.length > 0 ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
@@ -125,4 +126,26 @@ export async function ocrMissingPages(bytes: Uint8Array, pageNumbers: readonly n
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Share of dark pixels under which a rendered page is blank (no ink to recognise). */
+const BLANK_INK_SHARE = 0.0005;
+const DARK = 160;
+
+/** A binary PGM (P5) with almost no dark pixels. */
+export function isBlank(pgm: Buffer): boolean {
+  // Header: "P5", width, height, maxval, each followed by whitespace; pixels follow.
+  let fields = 0;
+  let i = 0;
+  while (fields < 4 && i < pgm.length) {
+    while (i < pgm.length && /\s/.test(String.fromCharCode(pgm[i]))) i++;
+    while (i < pgm.length && !/\s/.test(String.fromCharCode(pgm[i]))) i++;
+    fields++;
+  }
+  i++;
+  const pixels = pgm.length - i;
+  if (pixels <= 0) return true;
+  let dark = 0;
+  for (let k = i; k < pgm.length; k += 4) if (pgm[k] < DARK) dark++;
+  return dark / (pixels / 4) < BLANK_INK_SHARE;
 }

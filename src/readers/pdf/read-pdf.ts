@@ -128,7 +128,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
 
   const blocks = toBlocks(pageItems);
   if (ocr) diagnostics.push(...ocr.diagnostics, ...ocr.checkNumbers(blocks));
-  const doc: SourceDoc = { format: 'pdf', pageCount, pages, ocr: (ocr?.pages.length ?? 0) > 0, metaTitle, blocks };
+  const doc: SourceDoc = { format: 'pdf', pageCount, pages, ocr: (ocr?.pages.some((p) => p.runs.length > 0) ?? false), metaTitle, blocks };
   const clean = removeFurniture(doc);
   const merged = mergeCrossPageTables(clean.value);
   const joined = joinPageBreaks(merged);
