@@ -3,17 +3,14 @@
  * cross-municipality summary from the comparison views.
  */
 import { importFiles } from '../src/cli/import.js';
-import { collectFiles } from '../src/cli/collect.js';
+import { demoInputs } from './demo-inputs.js';
 import { openReadOnly, openWritable, runQuery } from '../src/store/index.js';
 import { formatTable } from '../src/cli/format.js';
 
 const DB = process.env.DEMO_DB ?? 'kommun.sqlite';
 const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
 
-const { files } = await collectFiles(['fixtures']);
-// The report inputs only: not the notes and READMEs that document the fixtures, and not the
-// scanned PDFs, whose OCR takes minutes (import them yourself to see it).
-const inputs = files.filter((f) => !/\/(bad|flat)\//.test(f) && !f.endsWith('.md') && !f.endsWith('-scanned.pdf'));
+const inputs = await demoInputs();
 const db = openWritable(DB);
 let summary;
 try {

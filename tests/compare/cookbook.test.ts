@@ -1,6 +1,6 @@
 /**
- * The README's Cookbook: every ```sql block is run against a database of the seed reports'
- * report.txt files and its output (formatTable, as `kommunrapport query` prints it) must equal
+ * The README's Cookbook: every ```sql block is run against the demo database (every file
+ * `npm run demo` imports) and its output (formatTable, as `kommunrapport query` prints it) must equal
  * the ```text block under it. UPDATE=1 rewrites the text blocks instead (never in CI).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/cli/format.js';
 import { runQuery } from '../../src/store/query.js';
 import type { WritableDb } from '../../src/store/open.js';
-import { seedDb } from './seed-db.js';
+import { demoDb } from './seed-db.js';
 
 const README = 'README.md';
 const BLOCK = /### (.+)\n[\s\S]*?```sql\n([\s\S]*?)```\n\n```text\n([\s\S]*?)```/g;
@@ -37,7 +37,7 @@ describe('README cookbook', () => {
   const all = recipes(section);
 
   beforeAll(async () => {
-    db = await seedDb();
+    db = await demoDb();
     if (process.env.UPDATE === '1') {
       const updated = section.replace(BLOCK, (whole, title: string, sql: string) => {
         const { columns, rows } = runQuery(db, sql.trim());
