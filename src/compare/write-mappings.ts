@@ -10,6 +10,9 @@ import type Database from 'better-sqlite3';
 import type { CanonicalDocument } from '../model/index.js';
 import { mapDocument } from './map-document.js';
 
+/** A document's mappings, computed from the document alone (so an import worker can do it). */
+export type DocumentMappings = ReturnType<typeof mapDocument>;
+
 type Row = Record<string, unknown>;
 
 /** As the store joins row paths (write-document.ts PATH_SEPARATOR). */
@@ -47,19 +50,23 @@ const MAPPING_VERSION = 3;
  * A database held at an earlier schema version (tests that migrate step by step) has no
  * mapping tables; nothing is written there, and migration 003 maps its documents later.
  */
-export function writeMappings(db: Database.Database, documentId: number, doc: CanonicalDocument): void {
+export function writeMappings(
+  db: Database.Database, documentId: number, doc: CanonicalDocument, precomputed?: DocumentMappings,
+): void {
   if ((db.pragma('user_version', { simple: true }) as number) < MAPPING_VERSION) return;
-  insertMappings(db, documentId, doc);
+  insertMappings(db, documentId, doc, precomputed);
 }
 
 /** As writeMappings, without the version check (migration 003 runs before the version is set). */
-export function insertMappings(db: Database.Database, documentId: number, doc: CanonicalDocument): void {
+export function insertMappings(
+  db: Database.Database, documentId: number, doc: CanonicalDocument, precomputed?: DocumentMappings,
+): void {
   let s = cache.get(db);
   if (!s) {
     s = statements(db);
     cache.set(db, s);
   }
-  const m = mapDocument(doc);
+  const m = precomputed ?? mapDocument(doc);
   const document_id = documentId;
   for (const r of m.budgetRows) {
     s.budgetRow.run({

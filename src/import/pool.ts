@@ -94,13 +94,13 @@ export class ExtractPool {
       resourceLimits: { maxOldGenerationSizeMb: this.o.maxMemoryMb },
       // pdf.js runs in this thread rather than in a thread of its own, so the time and memory
       // limits cover it and parallelism comes from the pool alone.
-      env: { ...process.env, KOMMUNRAPPORT_PDF_THREAD: '0' },
+      env: { ...process.env, KOMMUNRAPPORT_PDF_THREADS: '0' },
     });
     const slot: Slot = { worker, current: null, timer: null, retired: false };
     worker.on('message', (reply: TaskReply) => {
       if (slot.retired || !slot.current || reply.id !== slot.current.task.id) return;
       const outcome: TaskOutcome = reply.ok
-        ? { ok: true, json: reply.json, pages: reply.pages, warnings: reply.warnings }
+        ? { ok: true, json: reply.json, mappingsJson: reply.mappingsJson, pages: reply.pages, warnings: reply.warnings }
         : { ok: false, code: reply.code, message: reply.message };
       this.finish(slot, outcome);
     });

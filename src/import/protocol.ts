@@ -13,12 +13,12 @@ export interface ExtractTask {
 }
 
 export type TaskReply =
-  | { id: number; ok: true; json: string; pages: number | null; warnings: number }
+  | { id: number; ok: true; json: string; mappingsJson: string; pages: number | null; warnings: number }
   | { id: number; ok: false; code: string; message: string };
 
 /** What the pool hands back for one task: the worker's reply, or why the worker died on it. */
 export type TaskOutcome =
-  | { ok: true; json: string; pages: number | null; warnings: number }
+  | { ok: true; json: string; mappingsJson: string; pages: number | null; warnings: number }
   | { ok: false; code: string; message: string };
 
 /** Error codes of failures that come from the pool rather than from the extractor. */

@@ -16,6 +16,7 @@
  */
 import { UnreadableInputError } from '../model/diagnostic.js';
 import type { CanonicalDocument } from '../model/index.js';
+import type { DocumentMappings } from '../compare/write-mappings.js';
 import { readInput, sha256 } from '../pipeline/extract.js';
 import type { WritableDb } from '../store/index.js';
 import { storedParserVersion } from '../store/write-document.js';
@@ -164,7 +165,8 @@ export async function runImport(db: WritableDb, entries: AsyncIterable<WalkEntry
       return;
     }
     const doc = JSON.parse(outcome.json) as CanonicalDocument;
-    await writer.add({ kind: 'document', path, sha256: sha, doc }, (w) => {
+    const mappings = JSON.parse(outcome.mappingsJson) as DocumentMappings;
+    await writer.add({ kind: 'document', path, sha256: sha, doc, mappings }, (w) => {
       if (w.status === 'imported') {
         report.imported++;
         if (decision === 'reparse') report.reparsed++;

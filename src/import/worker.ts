@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { UnreadableInputError } from '../model/diagnostic.js';
 import { extractBytes, withWarnings } from '../pipeline/extract.js';
 import type { ExtractTask, TaskReply } from './protocol.js';
+import { mapDocument } from '../compare/map-document.js';
 
 if (!parentPort) throw new Error('src/import/worker.ts runs as a worker thread, started by the import pool');
 const port = parentPort;
@@ -24,7 +25,10 @@ async function handle(task: ExtractTask): Promise<TaskReply> {
     const result = await extractBytes(task.bytes, task.path, { maxPages: task.maxPages });
     const doc = withWarnings(result);
     const json = JSON.stringify(doc);
-    return { id: task.id, ok: true, json, pages: doc.source.pages, warnings: doc.warnings.length };
+    // Mapping labels to the taxonomy is CPU work that depends on the document alone: do it here,
+    // in parallel, rather than on the one thread that writes the database.
+    const mappingsJson = JSON.stringify(mapDocument(doc));
+    return { id: task.id, ok: true, json, mappingsJson, pages: doc.source.pages, warnings: doc.warnings.length };
   } catch (e) {
     const code = e instanceof UnreadableInputError ? e.code : 'internal:error';
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -8,13 +8,14 @@
  * after SQLITE_BUSY (another importer held the lock past busy_timeout) waits, between tries.
  */
 import type { CanonicalDocument } from '../model/index.js';
+import type { DocumentMappings } from '../compare/write-mappings.js';
 import {
   clearImportErrors, recordImportError, writeDocument, type WritableDb,
 } from '../store/index.js';
 import { storedParserVersion } from '../store/write-document.js';
 
 export type WriteOp =
-  | { kind: 'document'; path: string; sha256: string; doc: CanonicalDocument }
+  | { kind: 'document'; path: string; sha256: string; doc: CanonicalDocument; mappings?: DocumentMappings }
   | { kind: 'error'; path: string; sha256: string | null; code: string; message: string };
 
 /** What became of one operation once its batch committed. */
@@ -118,7 +119,7 @@ export class BatchWriter {
       }
       // Re-read under the write lock: a concurrent importer may have stored these bytes meanwhile.
       if (storedParserVersion(db, op.sha256) === this.o.parserVersion) return { status: 'skipped' };
-      writeDocument(db, op.doc, { parserVersion: this.o.parserVersion, path: op.path });
+      writeDocument(db, op.doc, { parserVersion: this.o.parserVersion, path: op.path, mappings: op.mappings });
       clearImportErrors(db, op.path);
       return { status: 'imported' };
     });

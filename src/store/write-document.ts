@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { CanonicalDocument } from '../model/index.js';
 import type { ReadableDb, WritableDb } from './open.js';
-import { writeMappings } from '../compare/write-mappings.js';
+import { writeMappings, type DocumentMappings } from '../compare/write-mappings.js';
 
 export interface WriteInfo {
   parserVersion: string;
@@ -17,6 +17,11 @@ export interface WriteInfo {
   importedAt?: string;
   /** Test hook: throw after this many rows have been inserted (documents row included). */
   failAfterRows?: number;
+  /**
+   * The document's taxonomy mappings when already computed (import workers compute them, so
+   * the single writing thread does not spend its time on fuzzy matching).
+   */
+  mappings?: DocumentMappings;
 }
 
 export interface WriteResult {
@@ -183,7 +188,7 @@ export function writeDocument(db: WritableDb, doc: CanonicalDocument, info: Writ
       });
     }
     // Taxonomy mappings and sign conventions of the rows just written (migration 003's tables).
-    writeMappings(db, documentId, doc);
+    writeMappings(db, documentId, doc, info.mappings);
     return { documentId, replaced: existing !== undefined };
   });
   // IMMEDIATE: take the write lock before reading, so two importers of the same file cannot

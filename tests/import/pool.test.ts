@@ -15,7 +15,7 @@ afterEach(async () => { await pool?.close(); pool = null; });
 describe('extraction pool', () => {
   it('answers a task with the worker reply', async () => {
     pool = new ExtractPool({ size: 1, timeoutMs: 10_000, maxMemoryMb: 64, workerPath });
-    expect(await pool.run('ok', bytes())).toEqual({ ok: true, json: '{"bytes":3}', pages: null, warnings: 0 });
+    expect(await pool.run('ok', bytes())).toEqual({ ok: true, json: '{"bytes":3}', mappingsJson: '{}', pages: null, warnings: 0 });
   });
 
   it('fails a task that hangs with import:timeout and replaces its thread', async () => {

@@ -7,5 +7,5 @@ parentPort.on('message', (task) => {
   if (kind === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: keep.length })); }
   if (kind === 'exit') process.exit(3);
   if (kind === 'throw') setTimeout(() => { throw new Error('boom outside any promise'); }, 0);
-  else parentPort.postMessage({ id: task.id, ok: true, json: JSON.stringify({ bytes: task.bytes.length }), pages: null, warnings: 0 });
+  else parentPort.postMessage({ id: task.id, ok: true, json: JSON.stringify({ bytes: task.bytes.length }), mappingsJson: '{}', pages: null, warnings: 0 });
 });
