@@ -21,6 +21,8 @@ export interface PoolOptions {
   maxMemoryMb: number;
   /** Override the worker script (tests). */
   workerPath?: string;
+  /** Replace a thread after this many files (default RECYCLE_AFTER_TASKS). */
+  recycleAfter?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -45,7 +47,15 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Set once the slot has given up on this worker (timeout, error, exit): its later events are ignored. */
   retired: boolean;
+  /** Tasks this thread has finished. */
+  done: number;
 }
+
+/**
+ * A thread is replaced after this many files. pdf.js keeps font and image caches per thread
+ * that grow over hundreds of documents; fresh threads keep an archive import's memory flat.
+ */
+export const RECYCLE_AFTER_TASKS = 100;
 
 export class ExtractPool {
   private readonly slots: Slot[] = [];
@@ -58,6 +68,8 @@ export class ExtractPool {
   private broken: string | null = null;
   /** Threads replaced after a timeout, an out-of-memory or a crash. */
   replaced = 0;
+  /** Threads retired after RECYCLE_AFTER_TASKS files (healthy, replaced to keep memory flat). */
+  recycled = 0;
 
   constructor(private readonly o: PoolOptions) {
     this.script = o.workerPath ?? workerScriptPath();
@@ -96,7 +108,7 @@ export class ExtractPool {
       // limits cover it and parallelism comes from the pool alone.
       env: { ...process.env, KOMMUNRAPPORT_PDF_THREADS: '0' },
     });
-    const slot: Slot = { worker, current: null, timer: null, retired: false };
+    const slot: Slot = { worker, current: null, timer: null, retired: false, done: 0 };
     worker.on('message', (reply: TaskReply) => {
       if (slot.retired || !slot.current || reply.id !== slot.current.task.id) return;
       const outcome: TaskOutcome = reply.ok
@@ -132,6 +144,15 @@ export class ExtractPool {
     const p = slot.current;
     slot.current = null;
     p?.resolve(outcome);
+    if (++slot.done >= (this.o.recycleAfter ?? RECYCLE_AFTER_TASKS) && !this.closed) {
+      slot.retired = true;
+      this.recycled++;
+      void slot.worker.terminate();
+      const fresh = this.spawn();
+      this.slots[this.slots.indexOf(slot)] = fresh;
+      this.next(fresh);
+      return;
+    }
     this.next(slot);
   }
 

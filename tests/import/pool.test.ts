@@ -18,6 +18,13 @@ describe('extraction pool', () => {
     expect(await pool.run('ok', bytes())).toEqual({ ok: true, json: '{"bytes":3}', mappingsJson: '{}', pages: null, warnings: 0 });
   });
 
+  it('replaces a healthy thread after recycleAfter files, so long imports keep memory flat', async () => {
+    pool = new ExtractPool({ size: 1, timeoutMs: 10_000, maxMemoryMb: 64, workerPath, recycleAfter: 2 });
+    for (let i = 0; i < 5; i++) expect(await pool.run('ok', bytes())).toMatchObject({ ok: true });
+    expect(pool.recycled).toBe(2);
+    expect(pool.replaced).toBe(0);
+  });
+
   it('fails a task that hangs with import:timeout and replaces its thread', async () => {
     pool = new ExtractPool({ size: 1, timeoutMs: 300, maxMemoryMb: 64, workerPath });
     expect(await pool.run('hang', bytes())).toMatchObject({ ok: false, code: 'import:timeout' });
