@@ -140,7 +140,7 @@ function splitAtTitleRows(rows: GridRow[], indices: number[]): Part[] {
   // Separator rows (and rows cut from an over-long table) belong to no row; give each to the
   // part it sits in: the first part that reaches beyond it, else the last. Parts are in order.
   const all = new Set(parts.flatMap((p) => p.indices));
-  const ends = parts.map((p) => Math.max(...p.indices.slice(-1), -1));
+  const ends = parts.map((p) => p.indices[p.indices.length - 1] ?? -1);
   let k = 0;
   for (const ix of indices) {
     if (all.has(ix)) continue;

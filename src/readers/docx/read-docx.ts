@@ -32,6 +32,7 @@ import {
 } from './mammoth-adapter.js';
 import { sniff } from './sniff.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipArchive, type ZipLimits } from './zip.js';
+import { toSuperscript } from '../superscript.js';
 
 export interface ReadDocxOptions {
   /** Unpacking limits against ZIP bombs; defaults to DEFAULT_ZIP_LIMITS (200 MB per entry). */
@@ -352,14 +353,6 @@ interface RunFacts {
   readonly bold: boolean;
   readonly superscript: boolean;
   readonly fontSize: number | null;
-}
-
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-};
-
-function toSuperscript(s: string): string {
-  return [...s].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
 }
 
 /** A superscript run that is a note marker: "1", "12", "*", "†", "1,2", "3)". */

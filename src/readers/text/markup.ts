@@ -3,6 +3,7 @@
  * ***bold italic***, <b>…</b>, <sup>n</sup> and [text](url) links). They are formatting,
  * not content: strip them and keep what they said as facts (declared level, bold).
  */
+import { toSuperscript } from '../superscript.js';
 
 export interface Unmarked {
   text: string;
@@ -12,15 +13,6 @@ export interface Unmarked {
   declaredLevel: number | null;
   /** Footnote markers that were written as <sup>…</sup>. */
   footnotes: string[];
-}
-
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-};
-
-/** <sup>12</sup> → "¹²": kept visible (it is printed), but distinguishable from the digits of a value. */
-function superscript(s: string): string {
-  return [...s].map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
@@ -36,7 +28,7 @@ export function unmark(raw: string): Unmarked {
   const footnotes: string[] = [];
   text = text.replace(/<sup>\s*(.*?)\s*<\/sup>/gi, (_m, inner: string) => {
     footnotes.push(inner);
-    return superscript(inner);
+    return toSuperscript(inner);
   });
   const bold = isAllBold(text);
   text = text
