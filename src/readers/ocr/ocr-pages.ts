@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { warning, type Block, type Diagnostic } from '../../model/index.js';
+import type { Rule } from '../pdf/types.js';
 import { createEngine, type OcrEngine } from './engine.js';
 import { openRenderer, type Renderer } from './render.js';
 import { checkOcrNumbers } from './validate.js';
@@ -40,6 +41,11 @@ export interface OcrPage {
   skewDeg: number;
   /** Mean word confidence, 0–100. */
   confidence: number;
+  /**
+   * Table rules seen in the page image, in points like the runs (skew removed); ruled tables
+   * are then read from them as on born-digital pages. Absent when none were sought.
+   */
+  rules?: Rule[];
 }
 
 export interface OcrResult {

@@ -99,7 +99,12 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     // Pages without a text layer: OCR words become runs and are laid out like the others.
     const missing = opts.ocr === false ? [] : pages.filter((p) => p.textChars === 0).map((p) => p.number);
     const ocr: OcrResult | null = missing.length === 0 ? null : await (await import('../ocr/index.js')).ocrMissingPages(bytes, missing);
-    for (const p of ocr?.pages ?? []) pageLines.push({ n: p.number, width: p.width, height: p.height, lines: buildLines(p.runs), ruled: [] });
+    for (const p of ocr?.pages ?? []) {
+      const ruled = p.rules && p.runs.length > 0 ? findRuledTables(p.rules, p.runs, bodySize(p.runs)) : [];
+      const used = new Set<Run>(ruled.flatMap((t) => [...t.runs]));
+      const rest = used.size > 0 ? p.runs.filter((r) => !used.has(r)) : p.runs;
+      pageLines.push({ n: p.number, width: p.width, height: p.height, lines: buildLines(rest), ruled });
+    }
     // Running headers and footers go before tables are sought, so a footer never joins a table.
     const cands: FurnitureCandidate[] = [];
     const owners: Line[] = [];
