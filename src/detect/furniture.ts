@@ -13,6 +13,8 @@ export const FURNITURE_Y_TOLERANCE_SHARE = 0.015;
 /** A masked text must recur on at least this many pages and this share of the text pages. */
 export const FURNITURE_MIN_PAGES = 3;
 export const FURNITURE_MIN_SHARE = 0.4;
+/** Recurring over a stretch: on this share of the pages from its first to its last. */
+export const FURNITURE_RUN_DENSITY = 0.75;
 
 const PAGE_NUMBER_PATTERNS: RegExp[] = [
   /\b(?:sida|sid|page|s\.)\s*(\d+)\s*(?:\(|av\b|of\b|\/)\s*\d+\s*\)?\s*$/i,
@@ -52,14 +54,13 @@ export function findFurniture(
   cands: readonly FurnitureCandidate[],
   textPages: number,
 ): { furniture: Set<number>; labels: Map<number, string> } {
-  type Cand = { i: number; page: number; key: string; band: 'top' | 'bottom'; y: number };
-  const inBand: Cand[] = [];
+  const inBand: BandCand[] = [];
   cands.forEach((c, i) => {
     const h = c.pageHeight;
     if (c.bottom <= FURNITURE_BAND_SHARE * h) inBand.push({ i, page: c.page, key: mask(c.text), band: 'top', y: c.top / h });
     else if (c.top >= (1 - FURNITURE_BAND_SHARE) * h) inBand.push({ i, page: c.page, key: mask(c.text), band: 'bottom', y: c.bottom / h });
   });
-  const groups = new Map<string, Cand[]>();
+  const groups = new Map<string, BandCand[]>();
   for (const c of inBand) {
     const k = `${c.band}|${c.key}`;
     const list = groups.get(k) ?? [];
@@ -68,18 +69,19 @@ export function findFurniture(
   }
   const furniture = new Set<number>();
   const need = Math.max(FURNITURE_MIN_PAGES, Math.ceil(FURNITURE_MIN_SHARE * textPages));
+  const local: BandCand[][] = [];
   for (const list of groups.values()) {
-    const ys = list.map((c) => c.y).sort((a, b) => a - b);
-    const mid = ys[ys.length >> 1]!;
-    const near = list.filter((c) => Math.abs(c.y - mid) <= FURNITURE_Y_TOLERANCE_SHARE);
+    const near = atOneHeight(list);
     const pages = new Set(near.map((c) => c.page));
     if (pages.size >= need || (pages.size >= 2 && pages.size >= textPages)) for (const c of near) furniture.add(c.i);
+    else if (isLocalRun(pages)) local.push(near);
   }
   // A bare page-number line in a band is furniture even when it occurs once.
   for (const c of inBand) {
     const text = cands[c.i]!.text;
     if (/^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/.test(text) || /^\s*(sida|sid|page)\s*\d+/i.test(text)) furniture.add(c.i);
   }
+  for (const i of localFurniture(local, cands)) furniture.add(i);
   const labels = new Map<number, string>();
   for (const i of [...furniture].sort((a, b) => a - b)) {
     const c = cands[i]!;
@@ -88,6 +90,43 @@ export function findFurniture(
     if (label !== null) labels.set(c.page, label);
   }
   return { furniture, labels };
+}
+
+type BandCand = { i: number; page: number; key: string; band: 'top' | 'bottom'; y: number };
+
+/** The members of a group that sit at the group's median height. */
+function atOneHeight<C extends { y: number }>(list: readonly C[]): C[] {
+  const ys = list.map((c) => c.y).sort((a, b) => a - b);
+  const mid = ys[ys.length >> 1]!;
+  return list.filter((c) => Math.abs(c.y - mid) <= FURNITURE_Y_TOLERANCE_SHARE);
+}
+
+/**
+ * Pages that form one stretch of the document: at least FURNITURE_MIN_PAGES, covering most
+ * of the pages from the first to the last. A file that joins several documents (a cover
+ * letter, a report, an appendix with its own "n (11)" footer) has furniture per part.
+ */
+function isLocalRun(pages: ReadonlySet<number>): boolean {
+  if (pages.size < FURNITURE_MIN_PAGES) return false;
+  const sorted = [...pages].sort((a, b) => a - b);
+  return pages.size >= FURNITURE_RUN_DENSITY * (sorted[sorted.length - 1]! - sorted[0]! + 1);
+}
+
+/**
+ * Groups that recur over one stretch only are furniture when they carry the page number
+ * ("Årsrapport för 2024 2 (11)") or sit in a band that does on their pages ("Revisorskollegiet"
+ * under it). Without that evidence a stretch of repeated lines may be a table's repeated header.
+ */
+function localFurniture(local: readonly BandCand[][], cands: readonly FurnitureCandidate[]): number[] {
+  const numbered = local.filter((g) => g.filter((c) => pageLabelOf(cands[c.i]!.text) !== null).length >= FURNITURE_RUN_DENSITY * g.length);
+  const labelled = new Set(numbered.flat().map((c) => `${c.band}|${c.page}`));
+  const out: number[] = numbered.flat().map((c) => c.i);
+  for (const g of local) {
+    if (numbered.includes(g)) continue;
+    const backed = g.filter((c) => labelled.has(`${c.band}|${c.page}`)).length;
+    if (backed >= FURNITURE_RUN_DENSITY * g.length) out.push(...g.map((c) => c.i));
+  }
+  return out;
 }
 
 export function removeFurniture(doc: SourceDoc): Result<SourceDoc> {

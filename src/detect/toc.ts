@@ -2,7 +2,7 @@
  * Table of contents: a run of lines "Title<tab or leaders>page". It is not a run of
  * sections; its entries confirm headings later in the document and give their levels.
  */
-import type { Block, LineBlock } from '../model/source-doc.js';
+import type { Block, LineBlock, TableBlock } from '../model/source-doc.js';
 
 export interface TocEntry {
   number: string | null;
@@ -23,16 +23,20 @@ const TOC_TITLE = /^(innehåll|innehållsförteckning|innehall)\s*$/i;
 const LEADERS = /[.\u2026\u00b7_\s\u0008\ufffd]{2,}$/;
 
 export function parseTocLine(b: LineBlock): Omit<TocEntry, 'blockIndex'> | null {
+  return parseTocText(b.text, b.cells);
+}
+
+function parseTocText(text: string, given: readonly string[] | null | undefined): Omit<TocEntry, 'blockIndex'> | null {
   let title: string;
   let pageText: string;
   // Text sources split tabs into cells; Word paragraphs keep the tab in their text.
-  const cells = b.cells ?? (b.text.includes('\t') ? b.text.split('\t').map((c) => c.trim()) : null);
+  const cells = given ?? (text.includes('\t') ? text.split('\t').map((c) => c.trim()) : null);
   if (cells && cells.filter((c) => c !== '').length === 2 && cells.length <= 3) {
     const filled = cells.filter((c) => c !== '');
     [title, pageText] = [filled[0], filled[1]];
   } else {
-    const m = /^(.*?)(?:[.\u2026\u00b7_\u0008\ufffd ]{3,}|\s+)(\d{1,3})$/.exec(b.text.trim());
-    if (!m || !/[.\u2026\u00b7_\u0008\ufffd]{3,}/.test(b.text)) return null;
+    const m = /^(.*?)(?:[.\u2026\u00b7_\u0008\ufffd ]{3,}|\s+)(\d{1,3})$/.exec(text.trim());
+    if (!m || !/[.\u2026\u00b7_\u0008\ufffd]{3,}/.test(text)) return null;
     [title, pageText] = [m[1], m[2]];
   }
   pageText = pageText.trim().replace(/\.$/, '');
@@ -57,14 +61,20 @@ export function detectToc(blocks: Block[]): Toc {
     if (run.length >= MIN_TOC_ENTRIES && monotonic) {
       entries.push(...run);
       for (const e of run) blockIndices.add(e.blockIndex);
-      const before = blocks[run[0].blockIndex - 1];
-      if (before?.kind === 'line' && TOC_TITLE.test(before.text.trim())) {
-        blockIndices.add(run[0].blockIndex - 1);
-      }
+      if (isTocTitle(blocks[run[0].blockIndex - 1])) blockIndices.add(run[0].blockIndex - 1);
     }
     run = [];
   };
   blocks.forEach((b, i) => {
+    if (b.kind === 'table') {
+      const rows = tocRowsOfTable(b);
+      const next = blocks[i + 1];
+      const beside = run.length > 0 || isTocTitle(blocks[i - 1]) || (next?.kind === 'line' && parseTocLine(next) !== null);
+      if (rows && beside) {
+        for (const e of rows) run.push({ ...e, blockIndex: i });
+        return;
+      }
+    }
     const e = b.kind === 'line' ? parseTocLine(b) : null;
     if (e && b.kind === 'line' && (run.length === 0 || b.gapBefore <= 1)) run.push({ ...e, blockIndex: i });
     else {
@@ -74,4 +84,24 @@ export function detectToc(blocks: Block[]): Toc {
   });
   flush();
   return { entries, blockIndices };
+}
+
+function isTocTitle(b: Block | undefined): boolean {
+  return b?.kind === 'line' && TOC_TITLE.test(b.text.trim());
+}
+
+/**
+ * A PDF reader's aligned table made of TOC entries (titles without leaders, page numbers in a
+ * column of their own): every row one title and one page number. Null when any row is not.
+ */
+function tocRowsOfTable(t: TableBlock): Array<Omit<TocEntry, 'blockIndex'>> | null {
+  const out: Array<Omit<TocEntry, 'blockIndex'>> = [];
+  for (const row of t.rows) {
+    const filled = row.map((c) => c.text.trim()).filter((c) => c !== '');
+    if (filled.length !== 2) return null;
+    const e = parseTocText(filled.join('\t'), filled);
+    if (!e) return null;
+    out.push(e);
+  }
+  return out.length > 0 ? out : null;
 }
