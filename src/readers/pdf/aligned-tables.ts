@@ -36,7 +36,8 @@ export interface AlignedTable {
 
 export type FlowItem = { kind: 'line'; line: Line } | AlignedTable;
 
-function isCore(line: Line): boolean {
+/** A line that can be a table row on its own (the core a table grows from). */
+export function looksLikeTableRow(line: Line): boolean {
   if (line.leader) return false;
   const segments = valueAtoms(line);
   const n = segments.length;
@@ -55,7 +56,7 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
   const out: FlowItem[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!isCore(lines[i]!)) {
+    if (!looksLikeTableRow(lines[i]!)) {
       out.push({ kind: 'line', line: lines[i]! });
       i++;
       continue;
@@ -71,7 +72,7 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
       const gap = cand.top - prev.bottom;
       if (gap > ROW_GAP_MAX_FACTOR * em || cand.leader) break;
       const typical = gaps.length > 0 ? median(gaps) : 0.5 * em;
-      if (isCore(cand)) {
+      if (looksLikeTableRow(cand)) {
         region.push(cand);
         gaps.push(Math.max(0, gap));
         j++;
@@ -83,13 +84,13 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
       const below = lines[j + 1] ? Math.max(0, lines[j + 1]!.top - cand.bottom) : 0;
       if (gap > CAPTION_GAP_SHARE * Math.max(typical, Math.min(below, ROW_GAP_MAX_FACTOR * em)) + 0.25 * em) break;
       let k = j;
-      while (k < lines.length && !isCore(lines[k]!) && k - j < 3) k++;
+      while (k < lines.length && !looksLikeTableRow(lines[k]!) && k - j < 3) k++;
       const after = lines[k];
       // A heading or a small-print note between two tables has its own size: it ends the table.
       const foreign = lines.slice(j, k).some((l) => !sameSize(l.fontSize, prev.fontSize));
-      if (foreign || !after || !isCore(after) || after.top - lines[k - 1]!.bottom > ROW_GAP_MAX_FACTOR * em) {
+      if (foreign || !after || !looksLikeTableRow(after) || after.top - lines[k - 1]!.bottom > ROW_GAP_MAX_FACTOR * em) {
         // Trailing wrapped label lines of the last row still belong to the table.
-        while (j < lines.length && !isCore(lines[j]!) && isContinuationLine(region, lines[j]!)) {
+        while (j < lines.length && !looksLikeTableRow(lines[j]!) && isContinuationLine(region, lines[j]!)) {
           region.push(lines[j]!);
           j++;
         }
@@ -98,7 +99,7 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
       for (let m = j; m < k; m++) region.push(lines[m]!);
       j = k;
     }
-    const coreCount = region.filter(isCore).length;
+    const coreCount = region.filter(looksLikeTableRow).length;
     if (coreCount < 2) {
       for (const l of region) out.push({ kind: 'line', line: l });
       i = j;
@@ -121,7 +122,7 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
       } else break;
     }
     const all = [...header, ...region];
-    const table = buildTable(all, region.filter(isCore));
+    const table = buildTable(all, region.filter(looksLikeTableRow));
     if (table) out.push(table);
     else for (const l of all) out.push({ kind: 'line', line: l });
     i = j;
