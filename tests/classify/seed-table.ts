@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Table } from '../../src/model/index.js';
 
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+import { seedPath } from '../helpers/paths.js';
 
 export const SEED = {
   hjo: 'hjo-2016-verksamhetsuppfoljning.txt',
@@ -19,7 +19,7 @@ export const SEED = {
 const cache = new Map<string, string[]>();
 
 export function seedLines(file: string): string[] {
-  if (!cache.has(file)) cache.set(file, readFileSync(new URL(file, SEEDS), 'utf8').split('\n'));
+  if (!cache.has(file)) cache.set(file, readFileSync(seedPath(file), 'utf8').split('\n'));
   return cache.get(file)!;
 }
 

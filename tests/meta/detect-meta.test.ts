@@ -4,9 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { Meta } from '../../src/model/document.js';
 import { Diagnostic } from '../../src/model/diagnostic.js';
 import { detectMeta, type MetaLine } from '../../src/meta/detect-meta.js';
+import { REAL_DIR, seedPath } from '../helpers/paths.js';
 
-const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+const seeds = 'seed:';
 const data = fileURLToPath(new URL('./data/', import.meta.url));
+
+/** A seed report (dir 'seed:') or a file in `dir`. */
+function readInput(dir: string, file: string): string {
+  return readFileSync(dir === seeds ? seedPath(file) : dir + file, 'utf8');
+}
 
 /** Text lines as a text reader gives them; form feeds (pdftotext) start a new page. */
 function toLines(text: string, paged: boolean): MetaLine[] {
@@ -19,7 +25,7 @@ function toLines(text: string, paged: boolean): MetaLine[] {
 }
 
 function run(dir: string, fileName: string, metaTitle: string | null = null, paged = false) {
-  const r = detectMeta({ lines: toLines(readFileSync(dir + fileName, 'utf8'), paged), metaTitle, fileName });
+  const r = detectMeta({ lines: toLines(readInput(dir, fileName), paged), metaTitle, fileName });
   expect(Meta.parse(r.value)).toEqual(r.value);
   for (const d of r.diagnostics) Diagnostic.parse(d);
   return r;
@@ -87,7 +93,7 @@ describe('detectMeta on the seed reports', () => {
       ['ale-2016-uppfoljningsrapport-augusti.txt', '1440'],
     ];
     for (const [file, code] of cases) {
-      const lines = toLines(readFileSync(seeds + file, 'utf8'), false);
+      const lines = toLines(readInput(seeds, file), false);
       const r = detectMeta({ lines, metaTitle: null, fileName: 'rapport.txt' });
       expect(r.value.municipalityCode, file).toBe(code);
     }
@@ -106,7 +112,7 @@ describe('detectMeta without blank lines (as a PDF reader gives them)', () => {
       [data, 'stadsrevisionens_arsredogorelse_2024.head.txt', 'Göteborgs Stad kommunfullmäktige'],
     ];
     for (const [dir, file, metaTitle] of inputs) {
-      const lines = toLines(readFileSync(dir + file, 'utf8'), false);
+      const lines = toLines(readInput(dir, file), false);
       const dense = lines.filter((l) => l.text.trim() !== '');
       const a = detectMeta({ lines, metaTitle, fileName: file });
       const b = detectMeta({ lines: dense, metaTitle, fileName: file });
@@ -137,7 +143,7 @@ describe('detectMeta on the real PDFs (pdftotext head excerpts)', () => {
   });
 
   it('keeps the gold values in sync with the gold files', () => {
-    const real = fileURLToPath(new URL('../../../shared/real-pdfs/', import.meta.url));
+    const real = REAL_DIR + '/';
     const b = JSON.parse(readFileSync(real + 'Bokslut_2025.gold.json', 'utf8'));
     expect([b.municipality, b.municipality_code, b.organ, b.year, b.period_end]).toEqual(['Simrishamn', '1291', 'Kultur- och fritidsnämnden', 2025, '2025-12-31']);
     const s = JSON.parse(readFileSync(real + 'stadsrevisionens_arsredogorelse_2024.gold.json', 'utf8'));

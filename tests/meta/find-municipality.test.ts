@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { seedPath } from '../helpers/paths.js';
 import { describe, expect, it } from 'vitest';
 import {
   AMBIGUOUS_BARE_SCORE,
@@ -77,14 +77,13 @@ describe('scanMunicipalityMentions', () => {
   });
 
   it('finds no fuzzy mentions of another municipality in the seed reports', () => {
-    const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
     const own: Record<string, string> = {
       'hjo-2016-verksamhetsuppfoljning.txt': '1497', 'tyreso-2017-delarsrapport-augusti.txt': '0138',
       'molndal-2017-verksamhetsberattelse.txt': '1481', 'alingsas-2019-varbokslut.txt': '1489',
       'ale-2016-uppfoljningsrapport-augusti.txt': '1440',
     };
     for (const [file, c] of Object.entries(own)) {
-      const lines = readFileSync(seeds + file, 'utf8').split('\n');
+      const lines = readFileSync(seedPath(file), 'utf8').split('\n');
       const fuzzyOthers = lines
         .flatMap((l) => scanMunicipalityMentions(l, { fuzzyBare: true }))
         .filter((m) => m.method === 'fuzzy' && m.code !== c);

@@ -5,12 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { FIXTURES_DIR } from '../../helpers/paths.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SourceDoc, type LineBlock, type TableBlock } from '../../../src/model/source-doc.js';
 import { readDocx } from '../../../src/readers/docx/read-docx.js';
 
-const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
+const FIXTURES = FIXTURES_DIR;
 
 interface Truth {
   paragraph_count: number;

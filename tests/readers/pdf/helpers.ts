@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceDoc, TableBlock } from '../../../src/model/index.js';
 
-export const SHARED = path.resolve(import.meta.dirname, '../../../../shared');
-export const FIXTURES = path.join(SHARED, 'fixtures');
-export const REAL = path.join(SHARED, 'real-pdfs');
+/** The project's own copies (fixtures/<name>/ and fixtures/real/) of ../shared's fixtures and real PDFs. */
+export const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
+export const REAL = path.join(FIXTURES, 'real');
 
 export interface TruthTable {
   index: number;
