@@ -26,7 +26,7 @@ Imports .txt, .md, .pdf and .docx files (folders recursively) into a SQLite data
                      (without it they are skipped and counted as stale)
   --dry-run          list what would be imported, skipped or re-parsed; write nothing
   --jobs N           worker threads extracting at once (default: number of cores)
-  --timeout S        seconds one file may take before it fails as import:timeout (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --timeout S        seconds a file may go without progress (a page read or OCR'd) before it fails as import:timeout (default ${DEFAULT_TIMEOUT_MS / 1000})
   --max-memory MB    heap limit of each worker; a file over it fails as import:out-of-memory (default ${DEFAULT_MAX_MEMORY_MB})
   --max-pages N      read at most N pages of each PDF
   --report FILE      write the totals and every failure as JSON

@@ -1,7 +1,8 @@
 /**
  * A fixed pool of extraction threads (node:worker_threads, one file per thread at a time).
- * Each task has a time limit and each thread a V8 heap limit (resourceLimits); a thread that
- * times out, runs out of memory or dies is replaced, and its task comes back as a failure
+ * Each task has a time limit without progress (a worker reports each page it reads or
+ * recognises, so a 300-page scan may run long but a hang cannot) and each thread a V8 heap
+ * limit (resourceLimits); a thread that times out, runs out of memory or dies is replaced, and its task comes back as a failure
  * with a code, never as a rejection, so the batch goes on.
  *
  * Threads run the compiled dist/src/import/worker.js: a worker cannot load TypeScript, so
@@ -11,11 +12,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { POOL_CODES, type ExtractTask, type TaskOutcome, type TaskReply } from './protocol.js';
+import { POOL_CODES, type ExtractTask, type TaskOutcome, type TaskProgress, type TaskReply } from './protocol.js';
 
 export interface PoolOptions {
   size: number;
-  /** Per-file wall-clock limit, in milliseconds. */
+  /** Per-file limit, in milliseconds, on the time without progress (a page read or recognised). */
   timeoutMs: number;
   /** Per-thread V8 old-generation limit, in MB (resourceLimits.maxOldGenerationSizeMb). */
   maxMemoryMb: number;
@@ -109,8 +110,12 @@ export class ExtractPool {
       env: { ...process.env, KOMMUNRAPPORT_PDF_THREADS: '0' },
     });
     const slot: Slot = { worker, current: null, timer: null, retired: false, done: 0 };
-    worker.on('message', (reply: TaskReply) => {
+    worker.on('message', (reply: TaskReply | TaskProgress) => {
       if (slot.retired || !slot.current || reply.id !== slot.current.task.id) return;
+      if ('progress' in reply) {
+        this.arm(slot);
+        return;
+      }
       const outcome: TaskOutcome = reply.ok
         ? { ok: true, json: reply.json, mappingsJson: reply.mappingsJson, pages: reply.pages, warnings: reply.warnings }
         : { ok: false, code: reply.code, message: reply.message };
@@ -132,10 +137,16 @@ export class ExtractPool {
 
   private dispatch(slot: Slot, p: Pending): void {
     slot.current = p;
-    slot.timer = setTimeout(() => {
-      this.fail(slot, { ok: false, code: POOL_CODES.timeout, message: `extraction took longer than ${this.o.timeoutMs / 1000} s` });
-    }, this.o.timeoutMs);
+    this.arm(slot);
     slot.worker.postMessage(p.task, [p.task.bytes.buffer as ArrayBuffer]);
+  }
+
+  /** (Re)start the slot's timeout: on dispatch and on each progress report. */
+  private arm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      this.fail(slot, { ok: false, code: POOL_CODES.timeout, message: `no progress for ${this.o.timeoutMs / 1000} s (a page neither read nor recognised)` });
+    }, this.o.timeoutMs);
   }
 
   private finish(slot: Slot, outcome: TaskOutcome): void {

@@ -16,6 +16,9 @@ export type TaskReply =
   | { id: number; ok: true; json: string; mappingsJson: string; pages: number | null; warnings: number }
   | { id: number; ok: false; code: string; message: string };
 
+/** Sent while a task runs (a page read or recognised): the file is slow, not stuck. */
+export interface TaskProgress { id: number; progress: true }
+
 /** What the pool hands back for one task: the worker's reply, or why the worker died on it. */
 export type TaskOutcome =
   | { ok: true; json: string; mappingsJson: string; pages: number | null; warnings: number }

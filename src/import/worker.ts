@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { UnreadableInputError } from '../model/diagnostic.js';
 import { extractBytes, withWarnings } from '../pipeline/extract.js';
-import type { ExtractTask, TaskReply } from './protocol.js';
+import type { ExtractTask, TaskProgress, TaskReply } from './protocol.js';
 import { mapDocument } from '../compare/map-document.js';
 
 if (!parentPort) throw new Error('src/import/worker.ts runs as a worker thread, started by the import pool');
@@ -20,9 +20,22 @@ port.on('message', (task: ExtractTask) => {
   void handle(task).then((reply) => port.postMessage(reply));
 });
 
+/** Progress to the pool at most every PROGRESS_EVERY_MS: it restarts the file's timeout. */
+const PROGRESS_EVERY_MS = 1000;
+function progressSender(id: number): () => void {
+  let last = 0;
+  return () => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    const msg: TaskProgress = { id, progress: true };
+    port.postMessage(msg);
+  };
+}
+
 async function handle(task: ExtractTask): Promise<TaskReply> {
   try {
-    const result = await extractBytes(task.bytes, task.path, { maxPages: task.maxPages });
+    const result = await extractBytes(task.bytes, task.path, { maxPages: task.maxPages, onProgress: progressSender(task.id) });
     const doc = withWarnings(result);
     const json = JSON.stringify(doc);
     // Mapping labels to the taxonomy is CPU work that depends on the document alone: do it here,

@@ -13,6 +13,15 @@ export interface ReadOptions {
   maxPages?: number;
   /** OCR PDF pages without a text layer (default true). */
   ocr?: boolean;
+  /** Called as work gets done (a PDF page read, a page recognised), so callers can tell slow from stuck. */
+  onProgress?: (p: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+  stage: 'read' | 'ocr';
+  page: number;
+  done: number;
+  total: number;
 }
 
 const EXTENSIONS: Record<string, SourceFormat> = { '.txt': 'txt', '.text': 'txt', '.md': 'md', '.pdf': 'pdf', '.docx': 'docx' };
@@ -59,7 +68,7 @@ async function readAs(format: SourceFormat, bytes: Uint8Array, opts: ReadOptions
   switch (format) {
     case 'pdf': {
       const { readPdf } = await import('./pdf/read-pdf.js');
-      return readPdf(bytes, { maxPages: opts.maxPages, ocr: opts.ocr });
+      return readPdf(bytes, { maxPages: opts.maxPages, ocr: opts.ocr, onProgress: opts.onProgress });
     }
     case 'docx': {
       const { readDocx } = await import('./docx/read-docx.js');

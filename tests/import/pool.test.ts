@@ -32,6 +32,14 @@ describe('extraction pool', () => {
     expect(pool.replaced).toBe(1);
   });
 
+  it('lets a file that keeps reporting progress run past the timeout, and fails one that stops', async () => {
+    // Timeout 300 ms; 'slow' takes ~1 s in 100 ms steps, each reported; 'stall' reports 3 steps, then hangs.
+    pool = new ExtractPool({ size: 2, timeoutMs: 300, maxMemoryMb: 64, workerPath });
+    const [slow, stall] = await Promise.all([pool.run('slow', bytes()), pool.run('stall', bytes())]);
+    expect(slow).toEqual({ ok: true, json: '{"slow":true}', mappingsJson: '{}', pages: 10, warnings: 0 });
+    expect(stall).toMatchObject({ ok: false, code: 'import:timeout' });
+  });
+
   it('fails a task that exhausts the heap limit with import:out-of-memory', async () => {
     pool = new ExtractPool({ size: 1, timeoutMs: 30_000, maxMemoryMb: 32, workerPath });
     expect(await pool.run('oom', bytes())).toMatchObject({ ok: false, code: 'import:out-of-memory' });

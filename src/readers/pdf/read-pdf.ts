@@ -25,6 +25,7 @@ import { itemsToRuns, round2, type ItemsToRunsResult } from './text-items.js';
 import { joinPageBreaks, mergeCrossPageTables } from './postprocess.js';
 import type { Line, Run } from './types.js';
 import type { OcrResult } from '../ocr/index.js';
+import type { ReadProgress } from '../index.js';
 
 /** A page with fewer text-layer characters than this is treated as having no text layer. */
 export const MIN_TEXT_CHARS = 10;
@@ -35,6 +36,7 @@ export interface ReadPdfOptions {
   maxPages?: number;
   /** OCR the pages that have no text layer (default true; src/readers/ocr). */
   ocr?: boolean;
+  onProgress?: (p: ReadProgress) => void;
 }
 
 type PageItem =
@@ -79,6 +81,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
       const reuse = early.raw === raw;
       const runs = reuse && early.runs ? early.runs : itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
       const noText = runs.textChars < MIN_TEXT_CHARS;
+      opts.onProgress?.({ stage: 'read', page: n, done: n, total: last });
       pages.push({ number: n, width: round2(raw.width), height: round2(raw.height), label: null, textChars: noText ? 0 : runs.textChars });
       pageItems.push([]);
       if (noText || runs.runs.length === 0) continue;
@@ -101,7 +104,9 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     }
     // Pages without a text layer: OCR words become runs and are laid out like the others.
     const missing = opts.ocr === false ? [] : pages.filter((p) => p.textChars === 0).map((p) => p.number);
-    const ocr: OcrResult | null = missing.length === 0 ? null : await (await import('../ocr/index.js')).ocrMissingPages(bytes, missing);
+    const ocr: OcrResult | null = missing.length === 0 ? null : await (await import('../ocr/index.js')).ocrMissingPages(bytes, missing, {
+      onPage: (page, done, total) => opts.onProgress?.({ stage: 'ocr', page, done, total }),
+    });
     for (const p of ocr?.pages ?? []) {
       const ruled = p.rules && p.runs.length > 0 ? findRuledTables(p.rules, p.runs, bodySize(p.runs)) : [];
       const used = new Set<Run>(ruled.flatMap((t) => [...t.runs]));
