@@ -39,4 +39,8 @@ describe('kommunrapport extract', () => {
   it('exits 2 on an unknown command', () => {
     expect(spawnSync('node', [BIN, 'frobnicate'], { encoding: 'utf8' }).status).toBe(2);
   });
+  it('stops quietly when the reader of its output goes away (extract … | head)', () => {
+    const r = spawnSync('sh', ['-c', `node ${BIN} extract ${inputPath('molndal-2017-verksamhetsberattelse', 'txt')} | head -c 10 >/dev/null; echo "rc=$?"`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
 });
