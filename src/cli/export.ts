@@ -5,8 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { openReadOnly, type ReadableDb } from '../store/open.js';
+import { EXIT_OK, parseCommand, usageError, withReadOnlyDb } from './command.js';
 import { EXPORT_VIEWS, readView } from '../compare/read.js';
 import { formatCsv, formatJson } from './format.js';
 import type { CommandIo } from './io.js';
@@ -26,60 +25,25 @@ Options:
 /** U+FEFF, written as the first character: Excel's cue for UTF-8. */
 export const BOM = '\ufeff';
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
-
 export async function exportCommand(args: string[], io: CommandIo): Promise<number> {
-  let values: { db?: string; out?: string; format?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        db: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f', default: 'csv' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`export: ${reason(error)}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(EXPORT_USAGE);
-    return 0;
-  }
-  const format = values.format ?? 'csv';
-  if (!values.db) return usage(io, 'missing --db FILE');
-  if (!values.out) return usage(io, 'missing --out DIR');
-  if (format !== 'csv' && format !== 'json') return usage(io, `unknown format "${format}" (csv or json)`);
-  let db: ReadableDb;
-  try {
-    db = openReadOnly(values.db);
-  } catch (error) {
-    io.stderr(`export: cannot open database ${values.db}: ${reason(error)}\n`);
-    return 2;
-  }
-  try {
-    mkdirSync(values.out, { recursive: true });
+  const parsed = parseCommand('export', EXPORT_USAGE, args, {
+    db: { type: 'string' }, out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f', default: 'csv' },
+  }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { db: path, out, format = 'csv' } = parsed.values;
+  if (!path) return usageError(io, 'export', 'missing --db FILE');
+  if (!out) return usageError(io, 'export', 'missing --out DIR');
+  if (format !== 'csv' && format !== 'json') return usageError(io, 'export', `unknown format "${format}" (csv or json)`);
+  return withReadOnlyDb(io, 'export', path, (db) => {
+    mkdirSync(out, { recursive: true });
     let total = 0;
     for (const view of EXPORT_VIEWS) {
       const { columns, rows } = readView(db, view);
       const text = format === 'csv' ? BOM + formatCsv(columns, rows) : formatJson(columns, rows);
-      writeFileSync(join(values.out, `${view}.${format}`), text, 'utf8');
+      writeFileSync(join(out, `${view}.${format}`), text, 'utf8');
       total += rows.length;
     }
-    io.stderr(`export: ${EXPORT_VIEWS.length} files, ${total} rows, in ${values.out}\n`);
-    return 0;
-  } catch (error) {
-    io.stderr(`export: ${reason(error)}\n`);
-    return 2;
-  } finally {
-    db.close();
-  }
-}
-
-function usage(io: CommandIo, message: string): number {
-  io.stderr(`export: ${message}\nTry 'kommunrapport export --help'.\n`);
-  return 2;
+    io.stderr(`export: ${EXPORT_VIEWS.length} files, ${total} rows, in ${out}\n`);
+    return EXIT_OK;
+  });
 }

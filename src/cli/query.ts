@@ -3,15 +3,11 @@
  * against a database opened read-only. Results to stdout; any failure is one line on stderr
  * and exit code 2.
  */
-import { parseArgs } from 'node:util';
-import { openReadOnly, type ReadableDb } from '../store/open.js';
+import { EXIT_OK, parseCommand, usageError, withReadOnlyDb } from './command.js';
+import type { CommandIo } from './io.js';
 import { runQuery } from '../store/query.js';
 import { FORMATS, isOutputFormat } from './format.js';
 
-export interface CommandIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
 
 export const QUERY_USAGE = `Usage: kommunrapport query --db FILE "SQL" [--format table|json|csv]
 
@@ -26,63 +22,18 @@ Options:
   -h, --help       show this help
 `;
 
-const EXIT_OK = 0;
-const EXIT_USAGE = 2;
-
-function reason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
-}
-
 export async function queryCommand(args: string[], io: CommandIo): Promise<number> {
-  let values: { db?: string; format?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        db: { type: 'string' },
-        format: { type: 'string', short: 'f', default: 'table' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`query: ${reason(error)}\n`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout(QUERY_USAGE);
-    return EXIT_OK;
-  }
-  const format = values.format ?? 'table';
-  if (!values.db) return usageError(io, 'missing --db FILE');
+  const parsed = parseCommand('query', QUERY_USAGE, args, { db: { type: 'string' }, format: { type: 'string', short: 'f', default: 'table' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values: { db: path, format = 'table' }, positionals } = parsed;
+  if (!path) return usageError(io, 'query', 'missing --db FILE');
   if (positionals.length !== 1) {
-    return usageError(io, positionals.length === 0 ? 'missing SQL' : 'expected one SQL argument (quote the statement)');
+    return usageError(io, 'query', positionals.length === 0 ? 'missing SQL' : 'expected one SQL argument (quote the statement)');
   }
-  if (!isOutputFormat(format)) return usageError(io, `unknown format "${format}" (table, json or csv)`);
-
-  let db: ReadableDb;
-  try {
-    db = openReadOnly(values.db);
-  } catch (error) {
-    io.stderr(`query: cannot open database ${values.db}: ${reason(error)}\n`);
-    return EXIT_USAGE;
-  }
-  try {
-    const { columns, rows } = runQuery(db, positionals[0]);
+  if (!isOutputFormat(format)) return usageError(io, 'query', `unknown format "${format}" (table, json or csv)`);
+  return withReadOnlyDb(io, 'query', path, (db) => {
+    const { columns, rows } = runQuery(db, positionals[0]!);
     io.stdout(FORMATS[format](columns, rows));
     return EXIT_OK;
-  } catch (error) {
-    io.stderr(`query: ${reason(error)}\n`);
-    return EXIT_USAGE;
-  } finally {
-    db.close();
-  }
-}
-
-function usageError(io: CommandIo, message: string): number {
-  io.stderr(`query: ${message}\nTry 'kommunrapport query --help'.\n`);
-  return EXIT_USAGE;
+  });
 }

@@ -3,8 +3,7 @@
  * the municipalities in the database (charts as inline SVG, tables under them).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { openReadOnly, type ReadableDb } from '../store/open.js';
+import { EXIT_OK, parseCommand, usageError, withReadOnlyDb } from './command.js';
 import { reportData } from '../compare/read.js';
 import { renderReport } from '../compare/report.js';
 import type { CommandIo } from './io.js';
@@ -21,49 +20,17 @@ Options:
   -h, --help  show this help
 `;
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
-
 export async function reportCommand(args: string[], io: CommandIo): Promise<number> {
-  let values: { db?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        db: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`report: ${reason(error)}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(REPORT_USAGE);
-    return 0;
-  }
-  if (!values.db || !values.out) {
-    io.stderr(`report: missing ${values.db ? '--out FILE' : '--db FILE'}\nTry 'kommunrapport report --help'.\n`);
-    return 2;
-  }
-  let db: ReadableDb;
-  try {
-    db = openReadOnly(values.db);
-  } catch (error) {
-    io.stderr(`report: cannot open database ${values.db}: ${reason(error)}\n`);
-    return 2;
-  }
-  try {
+  const parsed = parseCommand('report', REPORT_USAGE, args, { db: { type: 'string' }, out: { type: 'string', short: 'o' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { db: path, out } = parsed.values;
+  if (!path) return usageError(io, 'report', 'missing --db FILE');
+  if (!out) return usageError(io, 'report', 'missing --out FILE');
+  return withReadOnlyDb(io, 'report', path, async (db) => {
     const data = reportData(db);
     const html = await renderReport(data, new Date().toISOString().slice(0, 10));
-    writeFileSync(values.out, html, 'utf8');
-    io.stderr(`report: ${data.documents.length} reports, written to ${values.out}\n`);
-    return 0;
-  } catch (error) {
-    io.stderr(`report: ${reason(error)}\n`);
-    return 2;
-  } finally {
-    db.close();
-  }
+    writeFileSync(out, html, 'utf8');
+    io.stderr(`report: ${data.documents.length} reports, written to ${out}\n`);
+    return EXIT_OK;
+  });
 }

@@ -3,8 +3,7 @@
  * the labels the taxonomy (data/taxonomy.json) did not map, with their best candidate and
  * score, so a maintainer can add a variant or accept the gap.
  */
-import { parseArgs } from 'node:util';
-import { openReadOnly, type ReadableDb } from '../store/open.js';
+import { EXIT_OK, parseCommand, usageError, withReadOnlyDb } from './command.js';
 import { unmappedLabels, type UnmappedKind } from '../compare/read.js';
 import { FORMATS, isOutputFormat } from './format.js';
 import type { CommandIo } from './io.js';
@@ -23,57 +22,21 @@ Options:
 
 const KINDS: readonly UnmappedKind[] = ['budget', 'indicator', 'all'];
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
-
 export async function unmappedCommand(args: string[], io: CommandIo): Promise<number> {
-  let values: { db?: string; kind?: string; format?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        db: { type: 'string' },
-        kind: { type: 'string', default: 'all' },
-        format: { type: 'string', short: 'f', default: 'table' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`unmapped: ${reason(error)}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(UNMAPPED_USAGE);
-    return 0;
-  }
-  const kind = values.kind as UnmappedKind;
-  const format = values.format ?? 'table';
-  if (!values.db) return usage(io, 'missing --db FILE');
-  if (!KINDS.includes(kind)) return usage(io, `unknown kind "${values.kind}" (budget, indicator or all)`);
-  if (!isOutputFormat(format)) return usage(io, `unknown format "${format}" (table, json or csv)`);
-  let db: ReadableDb;
-  try {
-    db = openReadOnly(values.db);
-  } catch (error) {
-    io.stderr(`unmapped: cannot open database ${values.db}: ${reason(error)}\n`);
-    return 2;
-  }
-  try {
-    const { columns, rows, stale } = unmappedLabels(db, kind);
+  const parsed = parseCommand('unmapped', UNMAPPED_USAGE, args, {
+    db: { type: 'string' }, kind: { type: 'string', default: 'all' }, format: { type: 'string', short: 'f', default: 'table' },
+  }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { db: path, kind = 'all', format = 'table' } = parsed.values;
+  if (!path) return usageError(io, 'unmapped', 'missing --db FILE');
+  if (!KINDS.includes(kind as UnmappedKind)) return usageError(io, 'unmapped', `unknown kind "${kind}" (budget, indicator or all)`);
+  if (!isOutputFormat(format)) return usageError(io, 'unmapped', `unknown format "${format}" (table, json or csv)`);
+  return withReadOnlyDb(io, 'unmapped', path, (db) => {
+    const { columns, rows, stale } = unmappedLabels(db, kind as UnmappedKind);
     io.stdout(FORMATS[format](columns, rows));
     if (stale > 0) {
       io.stderr(`unmapped: ${stale} mappings were made with another taxonomy; re-import with --reparse to refresh them\n`);
     }
-    return 0;
-  } catch (error) {
-    io.stderr(`unmapped: ${reason(error)} (is the database at schema version 3? open it once with import)\n`);
-    return 2;
-  } finally {
-    db.close();
-  }
-}
-
-function usage(io: CommandIo, message: string): number {
-  io.stderr(`unmapped: ${message}\nTry 'kommunrapport unmapped --help'.\n`);
-  return 2;
+    return EXIT_OK;
+  }, ' (is the database at schema version 3? open it once with import)');
 }
