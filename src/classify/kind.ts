@@ -27,6 +27,10 @@ const NEAREST_SECTIONS = 2;
 const ACTIVITY_HEADER = /^aktivitet(?:er)?(?!\p{L})/iu;
 const STATUS_HEADER = /^(?:status\??|genomförd|genomfört|pågår|pågående|ej genomförd|ej påbörjad|klar|klart)$/iu;
 const TASK_HEADER = /^(?:uppdrag|åtgärd|åtgärder|aktivitet|kontrollmoment)(?!\p{L})/iu;
+/** A goal column over its assessment ("Nämndmål | Bedömning", Stratsys): a goal table. */
+const GOAL_CORNER =
+  /^(?:(?:nämnd|verksamhets|fullmäktige|inriktnings|effekt|resultat|förvaltnings)?mål|strategiskt mål|prioriterat mål|kommunfullmäktiges mål)$/iu;
+const ASSESSMENT_HEADER = /^(?:bedömning|måluppfyllelse|status)$/iu;
 const INDICATOR_CORNER = /^(?:indikator|nyckeltal|mått|titel|mätetal|resultatmått|resultatindikator)(?!\p{L})/iu;
 const TARGET_HEADER = /^(?:målvärde|målnivå|mål|nivå)(?:\s+\S+)?$/iu;
 const VOLUME_WORDS = /volymmått|verksamhetsmått|verksamhetsvolym|volymer/iu;
@@ -49,7 +53,7 @@ export function classifyTableKind(t: KindInput): TableKind {
   const headers = headerCells(t.rows, t.headerRows);
   const filled = headers.filter((h) => h !== '');
   if (filled.some((h) => ACTIVITY_HEADER.test(h))) return 'activity_plan';
-  if (isStatusTable(filled)) return 'status';
+  if (isStatusTable(filled) || isGoalTable(t, headers)) return 'status';
   if (isIndicatorHeader(headers, filled)) return 'indicator';
   if (t.unit === 'tkr' || t.unit === 'mnkr') return 'budget';
   if (isVolume(t, filled)) return 'volume';
@@ -71,6 +75,12 @@ function isStatusTable(filled: string[]): boolean {
   const statusColumns = filled.filter((h) => STATUS_HEADER.test(h)).length;
   const hasTask = filled.some((h) => TASK_HEADER.test(h));
   return (hasTask && statusColumns >= 1) || statusColumns >= 2;
+}
+
+/** A goal column and an assessment column, with words (or nothing) under them, not numbers. */
+function isGoalTable(t: KindInput, headers: string[]): boolean {
+  if (!GOAL_CORNER.test(headers[0] ?? '') || !headers.slice(1).some((h) => ASSESSMENT_HEADER.test(h))) return false;
+  return valueNumericShare(t.rows, t.headerRows) < NUMERIC_SHARE_FOR_BUDGET;
 }
 
 function isIndicatorHeader(headers: string[], filled: string[]): boolean {

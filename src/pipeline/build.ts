@@ -85,6 +85,10 @@ function metaLines(blocks: Block[]): { text: string; page: number | null; line: 
   for (const b of blocks) {
     if (out.length >= META_MAX_LINES) break;
     if (b.kind === 'line') out.push({ text: b.text.slice(0, META_MAX_CHARS), page: b.page, line: b.line });
+    // Prose in table cells (Stratsys goal comments) mentions the nämnd too; numbers never do.
+    else for (const row of b.rows) {
+      for (const c of row) if (/\p{L}{4}/u.test(c.text)) out.push({ text: c.text.slice(0, META_MAX_CHARS), page: b.page, line: b.line });
+    }
   }
   return out;
 }

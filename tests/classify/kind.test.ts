@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyTableKind } from '../../src/classify/kind.js';
 import { detectUnit } from '../../src/classify/units.js';
 import { SEED, seedTable } from './seed-table.js';
+import { P25_GOALS, P32_ACTIVITIES, P32_GOALS } from './stratsys-tables.js';
 
 function kindOf(file: string, first: number, last: number, opts: { caption?: string; sections?: string[]; headerRows?: number } = {}) {
   const t = seedTable(file, first, last, { headerRows: opts.headerRows });
@@ -48,5 +49,19 @@ describe('classifyTableKind: volume tables that print "Budget 2017"', () => {
   it('does not call a Mölndal VOLYMMÅTT table a budget table without its heading', () => {
     expect(kindOf(SEED.molndal, 198, 220)).toBe('indicator');
     expect(kindOf(SEED.molndal, 224, 235)).toBe('indicator');
+  });
+});
+
+describe('classifyTableKind on Stratsys tables (Bokslut_2025)', () => {
+  const kind = (rows: string[][]) => classifyTableKind({ caption: null, rows, headerRows: 1, unit: null, sectionTitles: [] });
+  it('reads "Nämndmål | Bedömning" and "Verksamhetsmål | Bedömning" as goal status tables', () => {
+    expect(kind(P32_GOALS.rows)).toBe('status');
+    expect(kind(P25_GOALS.rows)).toBe('status');
+  });
+  it('reads "Aktivitet | Status | Färdiggrad" as an activity plan', () => {
+    expect(kind(P32_ACTIVITIES.rows)).toBe('activity_plan');
+  });
+  it('does not take a goal column over numbers for a goal table', () => {
+    expect(kind([['Mål', 'Bedömning', 'Utfall 2025'], ['Antal besök', '1 200', '1 350'], ['Antal lån', '800', '905']])).not.toBe('status');
   });
 });

@@ -8,6 +8,9 @@ import type { Line, Segment } from './types.js';
 import { bandsUnder, isValueText, splitAtBands, valueAtoms, valueBands, type Band } from './tables/atoms.js';
 import { gatherCorner, mergeHeaderFragments, mergeHeaderLines, mergeWrappedLines, type Row } from './tables/merge-rows.js';
 import { gapLimit } from './tables/row-gaps.js';
+import {
+  continueHeaderLed, headerRowCells, isColumnHeaderLine, readHeaderLed, rowCells, type HeaderLedTable, type TableShape,
+} from './tables/header-led.js';
 
 /** A row continues the table when the empty space above it is at most this many em. */
 export const ROW_GAP_MAX_FACTOR = 2.6;
@@ -32,6 +35,8 @@ export interface AlignedTable {
   bottom: number;
   x0: number;
   x1: number;
+  /** Header-led tables (tables/header-led.ts): the shape a next page may continue. */
+  shape?: TableShape;
 }
 
 export type FlowItem = { kind: 'line'; line: Line } | AlignedTable;
@@ -51,11 +56,27 @@ export function looksLikeTableRow(line: Line): boolean {
   return false;
 }
 
-/** Find aligned tables in one column of lines (in reading order, top to bottom). */
-export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
+/**
+ * Find aligned tables in one column of lines (in reading order, top to bottom). `open` is the
+ * shape of a header-led table that ended the page before (see openTableAtEnd): rows at the top
+ * of this column in that shape continue it.
+ */
+export function findAlignedTables(lines: readonly Line[], open: TableShape | null = null): FlowItem[] {
   const out: FlowItem[] = [];
   let i = 0;
+  const continued = open ? continueHeaderLed(lines, open) : null;
+  if (continued) {
+    out.push(shapedTable(continued, lines.slice(0, continued.end)));
+    i = continued.end;
+  }
   while (i < lines.length) {
+    // A header of known column names over first-column text (icon cells): tables/header-led.ts.
+    const led = isColumnHeaderLine(lines[i]!) ? readHeaderLed(lines, i) : null;
+    if (led) {
+      out.push(shapedTable(led, lines.slice(i, led.end)));
+      i = led.end;
+      continue;
+    }
     if (!looksLikeTableRow(lines[i]!)) {
       out.push({ kind: 'line', line: lines[i]! });
       i++;
@@ -70,7 +91,8 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
       const cand = lines[j]!;
       const em = Math.max(prev.fontSize, cand.fontSize);
       const gap = cand.top - prev.bottom;
-      if (gap > ROW_GAP_MAX_FACTOR * em || cand.leader) break;
+      // A header row of known column names starts a table of its own (tables/header-led.ts).
+      if (gap > ROW_GAP_MAX_FACTOR * em || cand.leader || isColumnHeaderLine(cand)) break;
       const typical = gaps.length > 0 ? median(gaps) : 0.5 * em;
       if (looksLikeTableRow(cand)) {
         region.push(cand);
@@ -129,6 +151,26 @@ export function findAlignedTables(lines: readonly Line[]): FlowItem[] {
     gaps = [];
   }
   return out;
+}
+
+/** The shape of the header-led table that ends this flow (the bottom of a page), or null. */
+export function openTableAtEnd(flow: readonly FlowItem[]): TableShape | null {
+  const last = flow[flow.length - 1];
+  return last?.kind === 'table' && last.shape ? last.shape : null;
+}
+
+function shapedTable(t: HeaderLedTable, lines: Line[]): AlignedTable {
+  const rows = [...(t.header ? [headerRowCells(t.header, t.shape)] : []), ...t.rows.map((r) => rowCells(r, t.shape))];
+  return {
+    kind: 'table',
+    rows: rows.map((r) => r.map((c) => sourceCell(c.text, { colSpan: c.colSpan, bold: c.bold }))),
+    lines,
+    top: Math.min(...lines.map((l) => l.top)),
+    bottom: Math.max(...lines.map((l) => l.bottom)),
+    x0: Math.min(...lines.map((l) => l.x0)),
+    x1: Math.max(...lines.map((l) => l.x1)),
+    shape: t.shape,
+  };
 }
 
 function sameSize(a: number, b: number): boolean {

@@ -15,7 +15,8 @@ import {
   type TableBlock,
 } from '../../model/index.js';
 import { findFurniture, removeFurniture, type FurnitureCandidate } from '../../detect/furniture.js';
-import { findAlignedTables, looksLikeTableRow, type FlowItem } from './aligned-tables.js';
+import { findAlignedTables, looksLikeTableRow, openTableAtEnd, type FlowItem } from './aligned-tables.js';
+import type { TableShape } from './tables/header-led.js';
 import { extractGraphics, type OpCodes } from './graphics.js';
 import { RulePolicy } from './rule-policy.js';
 import { buildLines, joinRuns, median, orderColumns } from './group-lines.js';
@@ -125,8 +126,13 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     const { furniture, labels } = findFurniture(cands, pages.filter((p) => p.textChars > 0).length + (ocr?.pages.length ?? 0));
     const drop = new Set([...furniture].map((i) => owners[i]!));
     for (const pg of pages) pg.label = labels.get(pg.number) ?? null;
+    // A header-led table that ends a page may go on at the top of the next (tables/header-led.ts).
+    let open: { page: number; shape: TableShape } | null = null;
     for (const p of pageLines) {
-      pageItems[p.n - 1] = layoutPage(p.lines.filter((l) => !drop.has(l)), p.ruled, p.width, p.n);
+      const carry = open && open.page === p.n - 1 ? open.shape : null;
+      const laid = layoutPage(p.lines.filter((l) => !drop.has(l)), p.ruled, p.width, p.n, carry);
+      pageItems[p.n - 1] = laid.items;
+      open = laid.open ? { page: p.n, shape: laid.open } : null;
     }
     return { pages, pageItems, metaTitle: s.metaTitle, pageCount: s.numPages, ocr };
   });
@@ -184,14 +190,20 @@ function bodySize(runs: readonly Run[]): number {
   return best;
 }
 
-/** Order one page: bands top to bottom, columns left to right, tables where they sit. */
-function layoutPage(lines: Line[], ruled: RuledTable[], width: number, page: number): PageItem[] {
+/**
+ * Order one page: bands top to bottom, columns left to right, tables where they sit. `open` is
+ * a table left open at the bottom of the page before; the page's own open table is returned.
+ */
+function layoutPage(
+  lines: Line[], ruled: RuledTable[], width: number, page: number, open: TableShape | null,
+): { items: PageItem[]; open: TableShape | null } {
   const bands = orderColumns(lines, width);
+  const flows: Array<{ flow: FlowItem[]; items: PageItem[] }> = [];
   type Col = { x0: number; x1: number; top: number; bottom: number; items: PageItem[] };
   const groups: Array<{ top: number; cols: Col[] }> = [];
-  for (const band of bands) {
+  for (const [bi, band] of bands.entries()) {
     const cols: Col[] = band.columns.map((lines, ci) => {
-      const flow = findAlignedTables(lines);
+      const flow = findAlignedTables(lines, bi === 0 && ci === 0 ? open : null);
       const items: PageItem[] = flow.map((f: FlowItem, k) => f.kind === 'line'
         ? { kind: 'line', line: f.line, columnStart: k === 0 }
         : {
@@ -201,6 +213,7 @@ function layoutPage(lines: Line[], ruled: RuledTable[], width: number, page: num
           columnStart: k === 0,
           block: tableBlock(f.rows, page, { l: f.x0, t: f.top, r: f.x1, b: f.bottom }, 'pdf-aligned'),
         });
+      flows.push({ flow, items });
       return {
         x0: band.columnX[ci]![0],
         x1: band.columnX[ci]![1],
@@ -239,7 +252,9 @@ function layoutPage(lines: Line[], ruled: RuledTable[], width: number, page: num
       c.items.forEach((it, k) => { it.columnStart = k === 0; out.push(it); });
     }
   }
-  return out;
+  // Only a table that is the last thing on the page can go on at the top of the next.
+  const last = flows.find((f) => f.items.length > 0 && f.items[f.items.length - 1] === out[out.length - 1]);
+  return { items: out, open: last ? openTableAtEnd(last.flow) : null };
 }
 
 function itemTop(it: PageItem): number {
