@@ -6,6 +6,8 @@
  * Lines and line numbers stay as in the seed, so each recovered row can be checked against
  * the tab-separated original, which is the truth for both variants.
  *
+ * The same from the PDFs: scripts/make-flat-pdf.ts (fixtures/flat/README.md).
+ *
  * Run: npx tsx scripts/make-flat.ts
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -23,6 +23,15 @@ export type BudgetMeasure = z.infer<typeof BudgetMeasure>;
 export const Unit = z.enum(['tkr', 'mnkr', 'kr', '%']);
 export type Unit = z.infer<typeof Unit>;
 
+/**
+ * How sure a value read from a flattened table is (text whose column gaps were lost, issue 9):
+ * 'certain' when one split of the row fits every check, 'inferred' when several fit and the
+ * best was chosen (the flat:inferred warning on its line gives the evidence). Absent on values
+ * from printed grids (tabs, PDF positions, DOCX). Unresolved cells become no record at all.
+ */
+export const ValueCertainty = z.enum(['certain', 'inferred']);
+export type ValueCertainty = z.infer<typeof ValueCertainty>;
+
 const Where = {
   page: z.number().int().nullable(),
   line: z.number().int().nullable(),
@@ -58,6 +67,7 @@ export const IndicatorValue = z.strictObject({
   value: z.number().nullable(),
   unit: z.string().nullable(),
   note: z.string().nullable(),
+  certainty: ValueCertainty.optional(),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
@@ -89,6 +99,7 @@ export const BudgetValue = z.strictObject({
   value: z.number().nullable(),
   unit: Unit.nullable(),
   valueTkr: z.number().nullable(),
+  certainty: ValueCertainty.optional(),
   ...Where,
 });
 export type BudgetValue = z.infer<typeof BudgetValue>;

@@ -12,7 +12,7 @@ import { ok, type Result } from '../model/result.js';
 import { detectToc } from '../detect/toc.js';
 import { joinParagraphs } from '../detect/paragraphs.js';
 import { detectTables, type DetectedTable } from '../detect/tables.js';
-import { detectFlatTables } from '../detect/flat/index.js';
+import { findFlatTables, markCertainty } from '../detect/flat/index.js';
 import { buildSections, detectHeadings, sectionHeadings } from '../detect/headings.js';
 import { docStats } from '../detect/stats.js';
 import { detectGoals } from '../detect/goals.js';
@@ -35,9 +35,9 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
   const detected = detectTables(blocks, toc.blockIndices);
   diagnostics.push(...detected.diagnostics);
   // Lines without tabs holding a table whose column gaps were flattened or lost (issue 9).
-  const flat = detectFlatTables(blocks, new Set([...toc.blockIndices, ...detected.tables.flatMap((t) => t.blockIndices)]));
+  const flat = findFlatTables(blocks, new Set([...toc.blockIndices, ...detected.tables.flatMap((t) => t.blockIndices)]));
   diagnostics.push(...flat.diagnostics);
-  detected.tables.push(...flat.tables);
+  detected.tables.push(...flat.tables.map((t) => t.table));
   detected.tables.sort((a, b) => (a.blockIndices[0] ?? 0) - (b.blockIndices[0] ?? 0));
   const inTable = new Set(detected.tables.flatMap((t) => t.blockIndices));
   const skip = new Set([...toc.blockIndices, ...inTable]);
@@ -69,7 +69,8 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
     goals: [...goalsFromText, ...records.goals].sort(byPosition),
     warnings: diagnostics,
   };
-  return ok(CanonicalDocument.parse(doc));
+  // Values read from flattened tables say how sure their split is (issue 9).
+  return ok(CanonicalDocument.parse(markCertainty(doc, flat.tables)));
 }
 
 /**

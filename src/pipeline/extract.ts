@@ -11,7 +11,7 @@ import { readSource, type ReadOptions } from '../readers/index.js';
 import { buildDocument } from './build.js';
 
 /** Bump when extraction changes what it produces; the store re-imports older versions on --reparse. */
-export const PARSER_VERSION = '0.1.0';
+export const PARSER_VERSION = '0.2.0';
 
 /** Files larger than this are refused before reading: no municipal report is this big. */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { migration001 } from './migrations/001-initial.js';
 import { migration002 } from './migrations/002-views.js';
 import { migration003 } from './migrations/003-compare.js';
+import { migration004 } from './migrations/004-certainty.js';
 
 export interface Migration {
   readonly version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** In order; a step once released is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -59,11 +59,11 @@ function prepareStatements(db: Database.Database) {
     ]),
     indicatorValue: insert('indicator_values', [
       'document_id', 'table_id', 'row', 'indicator', 'path', 'source', 'gender', 'period', 'kind',
-      'column_label', 'value_text', 'value', 'unit', 'note', ...where,
+      'column_label', 'value_text', 'value', 'unit', 'note', 'certainty', ...where,
     ]),
     budgetValue: insert('budget_values', [
       'document_id', 'table_id', 'row', 'label', 'path', 'column_label', 'measure', 'period',
-      'value_text', 'value', 'unit', 'value_tkr', ...where,
+      'value_text', 'value', 'unit', 'value_tkr', 'certainty', ...where,
     ]),
     goal: insert('goals', [
       'document_id', 'section_id', 'table_id', 'level', 'text', 'assessment_text', 'assessment', ...where,
@@ -164,7 +164,7 @@ export function writeDocument(db: WritableDb, doc: CanonicalDocument, info: Writ
           document_id, table_id: ind.tableId, row: ind.row, indicator: ind.name,
           path: ind.path.join(PATH_SEPARATOR), source: ind.source, gender: ind.gender,
           period: v.period, kind: v.kind, column_label: v.column, value_text: v.text,
-          value: v.value, unit: v.unit, note: v.note, page: ind.page, line: ind.line,
+          value: v.value, unit: v.unit, note: v.note, certainty: v.certainty ?? null, page: ind.page, line: ind.line,
         });
       }
     }
@@ -172,7 +172,7 @@ export function writeDocument(db: WritableDb, doc: CanonicalDocument, info: Writ
       run(s.budgetValue, {
         document_id, table_id: b.tableId, row: b.row, label: b.label,
         path: b.path.join(PATH_SEPARATOR), column_label: b.column, measure: b.measure,
-        period: b.period, value_text: b.text, value: b.value, unit: b.unit, value_tkr: b.valueTkr,
+        period: b.period, value_text: b.text, value: b.value, unit: b.unit, value_tkr: b.valueTkr, certainty: b.certainty ?? null,
         page: b.page, line: b.line,
       });
     }

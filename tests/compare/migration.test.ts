@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { writeDocument } from '../../src/store/write-document.js';
-import { createDb } from '../store/db.js';
+import { createDb, writeBeforeCertainty } from '../store/db.js';
 import { sampleDocument, SHA_B } from '../store/sample-document.js';
 
 const INFO = { parserVersion: 'p1', importedAt: '2024-01-01T00:00:00.000Z' };
@@ -11,7 +11,7 @@ const mapped = (db: ReturnType<typeof createDb>) =>
 describe('migration 3 (compare)', () => {
   it('maps the documents stored before it, from their JSON', () => {
     const db = createDb(2);
-    writeDocument(db, sampleDocument(), INFO);
+    writeBeforeCertainty(db, () => writeDocument(db, sampleDocument(), INFO));
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'budget_row_map'`).get()).toEqual({ n: 0 });
     migrate(db, 3);
     expect(mapped(db)).toEqual([

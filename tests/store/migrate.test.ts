@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityStatus, Assessment, BudgetMeasure, IndicatorValueKind } from '../../src/model/index.js';
 import { getVersion, LATEST_VERSION, MIGRATIONS, migrate } from '../../src/store/migrate.js';
 import { countRows, writeDocument } from '../../src/store/write-document.js';
-import { columnsOf, createDb } from './db.js';
+import { columnsOf, createDb, writeBeforeCertainty } from './db.js';
 import { sampleDocument } from './sample-document.js';
 
 const CONTRACT_TABLES = [
@@ -43,18 +43,21 @@ describe('migrate', () => {
     expect(db.prepare('SELECT sql FROM sqlite_schema ORDER BY name').all()).toEqual(schema);
   });
 
-  it('keeps the rows written at version 1 when migrating to version 2 (views)', () => {
-    const db = createDb(1);
-    expect(getVersion(db)).toBe(1);
-    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'view'`).get()).toEqual({ n: 0 });
-    writeDocument(db, sampleDocument(), { parserVersion: 'p1' });
+  it('keeps the rows written at version 3 when migrating on (certainty NULL for them)', () => {
+    const db = createDb(3);
+    expect(getVersion(db)).toBe(3);
+    // Rows as a version-3 writer stored them: no certainty column yet.
+    const doc = sampleDocument();
+    for (const b of doc.budget) delete b.certainty;
+    writeBeforeCertainty(db, () => writeDocument(db, doc, { parserVersion: 'p1' }));
     const before = countRows(db);
 
-    migrate(db, 2);
+    migrate(db);
 
-    expect(getVersion(db)).toBe(2);
+    expect(getVersion(db)).toBe(LATEST_VERSION);
     expect(countRows(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) AS n FROM v_budget').get()).toEqual({ n: 3 });
+    expect(db.prepare('SELECT count(*) AS n FROM budget_values WHERE certainty IS NOT NULL').get()).toEqual({ n: 0 });
   });
 
   it('refuses a database newer than the tool', () => {
@@ -103,3 +106,4 @@ describe('migrate', () => {
     expect(columnsOf(db, 'documents')).toContain('json');
   });
 });
+

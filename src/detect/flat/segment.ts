@@ -8,7 +8,7 @@
  * - the first group has 1–3 digits when the table groups thousands, every further group
  *   exactly 3 ("1 060", never "1 06");
  * - no group opens with 0 unless the number is 0 or 0,x ("080" cannot start a value);
- * - a minus sign opens a value, a decimal part and a per cent sign close one;
+ * - a minus sign opens a value, a decimal part, a per cent sign and a footnote star close one;
  * - a lone dash stands for an empty cell ("-9,6 - -").
  * `readings` lists every split that obeys these rules, up to a cap.
  */
@@ -51,17 +51,18 @@ export function splitTail(text: string, mode: Mode): { label: string; tail: stri
     if (k === tokens.length || !tokens.slice(k).some((x) => DIGIT.test(x) || /^[-−–]$/.test(x))) return null;
     return { label: tokens.slice(0, k).join(' '), tail: tokens.slice(k).join(' ') };
   }
-  const m = /(?:[-−–+]?\s?\d|[-−–](?=[-−–]|$))[\d\s,%+\-−–]*$/.exec(t);
+  const m = /(?:[-−–+]?\s?\d|[-−–](?=[-−–]|$))[\d\s,%*+\-−–]*$/.exec(t);
   if (!m) return null;
   // A hyphen inside a word ("Besluts-/verksamhets", "LVU-") belongs to the label.
   let start = m.index;
-  if (DASH.test(t[start]) && start > 0 && /[\p{L}]/u.test(t[start - 1]) && !DIGIT.test(t[start + 1] ?? '')) return null;
+  // A minus set off by a space before its digits ("verksamhet- 6 279") is still a sign.
+  if (DASH.test(t[start]) && start > 0 && /[\p{L}]/u.test(t[start - 1]) && !/^ ?\d/.test(t.slice(start + 1))) return null;
   while (t[start] === ' ') start++;
   return { label: t.slice(0, start).trim(), tail: t.slice(start).trim() };
 }
 
 function isTailToken(token: string): boolean {
-  return /^(?:[-−–+]|%|[-−–+]?\d+(?:,\d+)?%?)$/.test(token);
+  return /^(?:[-−–+]|%|[-−–+]?\d+(?:,\d+)?%?\*?)$/.test(token);
 }
 
 /** Every reading of `tail` as 1..maxValues values, in order of appearance. */
@@ -77,17 +78,27 @@ export function readings(tail: string, opts: ReadOptions): Piece[][] {
     if (acc.length >= opts.maxValues) return;
     for (const v of valuesAt(tail, pos, opts.mode, grouped)) {
       const next = v.end;
+      const spaceAfter = next < tail.length && tail[next] === ' ';
       if (next < tail.length) {
-        if (opts.mode === 'spaced' && tail[next] !== ' ') continue;
-        if (opts.mode === 'glued' && tail[next] === ' ') continue;
+        if (opts.mode === 'spaced' && !spaceAfter) continue;
+        if (opts.mode === 'glued' && spaceAfter && !gapInGlued(tail, next, v.piece)) continue;
       }
       acc.push(v.piece);
-      walk(opts.mode === 'spaced' && next < tail.length ? next + 1 : next, acc);
+      walk(spaceAfter ? next + 1 : next, acc);
       acc.pop();
     }
   };
   walk(0, []);
   return out;
+}
+
+/**
+ * In glued text a space is a thousands separator, unless it cannot be one: after decimals or a
+ * per cent sign, or before a run of digits that is not a three-digit group ("34 34"). Then it
+ * is the gap between two values a PDF set close together ("0,709 0,694").
+ */
+function gapInGlued(tail: string, at: number, piece: Piece): boolean {
+  return piece.decimals > 0 || piece.percent || piece.text.endsWith('*') || digitRun(tail, at + 1) !== 3;
 }
 
 interface Found { piece: Piece; end: number }
@@ -164,23 +175,21 @@ function pushEndings(
   }
   for (const e of ends) {
     const withPercent = /^ ?%/.exec(s.slice(e.end));
-    const variants = withPercent ? [e.end + withPercent[0].length] : [e.end];
-    for (const end of variants) {
-      const text = s.slice(start, end);
-      const digits = s.slice(start, e.end).replace(/[^\d,]/g, '').replace(',', '.');
-      const magnitude = Number(digits);
-      found.push({
-        piece: {
-          text,
-          value: negative && magnitude !== 0 ? -magnitude : magnitude,
-          decimals: e.decimals,
-          percent: withPercent !== null,
-          intDigits,
-          grouped,
-        },
-        end,
-      });
-    }
+    const closed = e.end + (withPercent ? withPercent[0].length : 0);
+    // A footnote star ends the value it marks ("-400*"); the text keeps it, the number does not.
+    const end = s[closed] === '*' ? closed + 1 : closed;
+    const magnitude = Number(s.slice(start, e.end).replace(/[^\d,]/g, '').replace(',', '.'));
+    found.push({
+      piece: {
+        text: s.slice(start, end),
+        value: negative && magnitude !== 0 ? -magnitude : magnitude,
+        decimals: e.decimals,
+        percent: withPercent !== null,
+        intDigits,
+        grouped,
+      },
+      end,
+    });
   }
 }
 

@@ -54,4 +54,23 @@ describe('readings', () => {
     expect(all).toContainEqual(['138,5', '203,1', '255,3']);
     expect(all.length).toBeGreaterThan(1);
   });
+
+  it('should keep a footnote star with the value it marks (Bokslut p33 "-400*")', () => {
+    expect(texts('-400 -391 -397 -400* 11 10 9', 'spaced', 7)).toEqual([['-400', '-391', '-397', '-400*', '11', '10', '9']]);
+    expect(texts('-400-391-397-400*11109', 'glued', 7)).toContainEqual(['-400', '-391', '-397', '-400*', '11', '10', '9']);
+  });
+
+  it('should read a minus set off by a space as a sign (Bokslut p33 "- 6 279")', () => {
+    // Also "-" as a printed empty cell, "6 279", "-6 827 548": the recovery weighs the readings.
+    expect(texts('- 6 279 -6 827 548', 'spaced', 3)).toContainEqual(['- 6 279', '-6 827', '548']);
+    expect(texts('- 6 279-6 827548', 'glued', 3)).toContainEqual(['- 6 279', '-6 827', '548']);
+    expect(splitTail('Allmän fritidsverksamhet- 6 279-6 827548', 'glued')).toEqual({ label: 'Allmän fritidsverksamhet', tail: '- 6 279-6 827548' });
+  });
+
+  it('should take a space in glued text as a gap where it cannot be a thousands space (Bokslut p21)', () => {
+    // After decimals a space cannot group thousands: "0,709 0,694" are two values.
+    expect(texts('4,8274,8120,0150,709 0,6940,015', 'glued', 6)).toContainEqual(['4,827', '4,812', '0,015', '0,709', '0,694', '0,015']);
+    // Before three digits it still can: "37625 131" keeps "25 131" whole.
+    expect(texts('-51 37625 131', 'glued', 2)).toEqual([['-51 376', '25 131']]);
+  });
 });
