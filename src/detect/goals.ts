@@ -7,11 +7,17 @@
  * - Uppdrag: a title or first line, description, then "Status" / " Påbörjad" (or inline
  *   "Status  Påbörjad"), then "Kommentar:" and one paragraph.
  * The assessment text is kept as printed; `assessment` is its normalised reading.
+ * Verdicts printed as sentences (revisionsberättelser, årsredogörelser) come from
+ * criticism.ts and prose-goals.ts, appended after the labelled goals.
  */
 import type { Block, LineBlock } from '../model/source-doc.js';
 import type { Goal } from '../model/index.js';
 import { normalizeSpace } from './cell-shape.js';
 import type { HeadingCandidate } from './headings.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { proseSentences } from './prose-sentences.js';
+import { detectCriticism } from './criticism.js';
+import { detectProseGoals } from './prose-goals.js';
 
 export type AssessmentOf = (text: string) => Goal['assessment'];
 
@@ -33,7 +39,7 @@ interface Open { level: string; text: string | null; block: LineBlock; assessmen
 
 export function detectGoals(
   blocks: Block[], skip: Set<number>, headingBlocks: Map<number, HeadingCandidate['kind']>, sectionAt: (blockIndex: number) => string | null,
-  assess: AssessmentOf,
+  assess: AssessmentOf, diagnostics?: Diagnostic[],
 ): Goal[] {
   const goals: Goal[] = [];
   let open: Open | null = null;
@@ -92,7 +98,31 @@ export function detectGoals(
     if (uppdragStart === null) uppdragStart = i;
   }
   close(null);
-  return goals;
+  return [...goals, ...goalsFromProse(blocks, skip, headingBlocks, sectionAt, diagnostics)];
+}
+
+/**
+ * Verdicts written as sentences (audit reports): revision criticism and hedged goal
+ * assessments. `diagnostics` receives their doubts (unread verdicts, conflicting ones).
+ */
+function goalsFromProse(
+  blocks: Block[], skip: Set<number>, headingBlocks: Map<number, HeadingCandidate['kind']>, sectionAt: (blockIndex: number) => string | null,
+  diagnostics?: Diagnostic[],
+): Goal[] {
+  const headings = new Set(headingBlocks.keys());
+  const sentences = proseSentences(blocks, skip, headings);
+  // The matter criticised is the article's heading; run-in subheads in the article are claims
+  // ("Nämndens beslut var olagliga …"), not its subject.
+  const articles = [...headingBlocks].filter(([, kind]) => kind !== 'runin').map(([i]) => i).sort((a, b) => a - b);
+  const headingAbove = (i: number): string | null => {
+    let found: number | null = null;
+    for (const h of articles) { if (h > i) break; found = h; }
+    return found === null ? null : normalizeSpace((blocks[found] as LineBlock).text);
+  };
+  return [
+    ...detectCriticism(sentences, { sectionAt, headingAbove }, diagnostics),
+    ...detectProseGoals(sentences, { sectionAt }, diagnostics),
+  ];
 }
 
 function matchOpener(text: string): { level: string; inline: string } | null {

@@ -104,7 +104,19 @@ export const BudgetValue = z.strictObject({
 });
 export type BudgetValue = z.infer<typeof BudgetValue>;
 
+/**
+ * What a goal record is. Absent means an ordinary goal (or uppdrag) with its assessment.
+ * 'revision_criticism' is the revisorer's verdict on an organ: anmärkning, erinran, or
+ * tillstyrkt/avstyrkt ansvarsfrihet. Those grades are not goal fulfilment, so `assessment`
+ * stays 'unknown' and the grade is read from `assessmentText`.
+ */
+export const GoalKind = z.enum(['goal', 'revision_criticism']);
+export type GoalKind = z.infer<typeof GoalKind>;
+
 export const Goal = z.strictObject({
+  kind: GoalKind.optional(),
+  /** The criticised nämnd, styrelse or bolag as printed (revision criticism only). */
+  organ: z.string().nullable().optional(),
   sectionId: z.string().nullable(),
   /** Kind of goal as the report names it: "Kommunfullmäktiges prioriterade mål", "Nämndmål", "Uppdrag" … */
   level: z.string().nullable(),

@@ -56,6 +56,34 @@ const ASSESSMENT_PHRASES: PhraseTable<Assessment> = [
     'ingen bedömning', 'ingen mätning'),
 ];
 
+/**
+ * Verdicts printed as prose in revisionsberättelser and årsredovisningar: whether "resultatet
+ * är förenligt med" the goals, the balanskrav, god ekonomisk hushållning. Only ever matched
+ * against the verdict clause a detector cut out (src/detect/prose-goals.ts), never against a
+ * whole paragraph, so words elsewhere in the sentence cannot decide it.
+ */
+const PROSE_VERDICT_PHRASES: PhraseTable<Assessment> = [
+  ...words('met', 'är förenligt', 'är förenliga', 'i allt väsentligt är förenligt', 'är i allt väsentligt förenligt',
+    'når upp till balanskravet', 'når balanskravet', 'uppfyller balanskravet', 'uppfylla balanskravet',
+    'klarar balanskravet', 'klara balanskravet', 'uppfyllt balanskravet', 'nått upp till balanskravet',
+    'nådde upp till balanskravet', 'klarade balanskravet', 'uppfyllde balanskravet', 'föreligger god ekonomisk hushållning'),
+  ...words('largely_met', 'i huvudsak är förenligt', 'är i huvudsak förenligt', 'i huvudsak är förenliga',
+    'är i huvudsak förenliga', 'i stort sett är förenligt', 'är i stort sett förenligt'),
+  ...words('partly_met', 'delvis är förenligt', 'är delvis förenligt', 'delvis är förenliga', 'är delvis förenliga',
+    'delvis föreligger god ekonomisk hushållning'),
+  ...words('not_met', 'inte är förenligt', 'är inte förenligt', 'ej är förenligt', 'är ej förenligt',
+    'inte är förenliga', 'är inte förenliga', 'inte når upp till balanskravet', 'når inte upp till balanskravet',
+    'når inte balanskravet', 'inte uppfyller balanskravet', 'uppfyller inte balanskravet', 'uppfyller ej balanskravet',
+    'inte uppfylla balanskravet', 'klarar inte balanskravet', 'inte klarar balanskravet', 'inte klara balanskravet',
+    'föreligger inte god ekonomisk hushållning', 'inte föreligger god ekonomisk hushållning',
+    'föreligger ej god ekonomisk hushållning', 'nådde inte upp till balanskravet', 'inte nått upp till balanskravet',
+    'klarade inte balanskravet', 'uppfyllde inte balanskravet', 'negativ avvikelse'),
+  ...words('not_assessed', 'inte är möjligt att avgöra', 'är inte möjligt att avgöra', 'inte möjligt att avgöra',
+    'inte är möjligt att bedöma', 'är inte möjligt att bedöma', 'inte möjligt att bedöma', 'går inte att avgöra',
+    'går ej att avgöra', 'kan inte avgöra', 'kan vi inte avgöra', 'kan inte bedöma', 'kan vi inte bedöma',
+    'kan ej bedöma'),
+];
+
 export function normalizeActivityStatus(text: string | null): ActivityStatus {
   if (text === null) return 'unknown';
   return longestPhrase(text, STATUS_PHRASES) ?? firstSymbol(text, STATUS_SYMBOLS) ?? 'unknown';
@@ -64,6 +92,15 @@ export function normalizeActivityStatus(text: string | null): ActivityStatus {
 export function normalizeAssessment(text: string | null): Assessment {
   if (text === null) return 'unknown';
   return longestPhrase(text, ASSESSMENT_PHRASES) ?? 'unknown';
+}
+
+/**
+ * The assessment a prose verdict clause states ("resultatet i huvudsak är förenligt med …",
+ * "når upp till balanskravet"), or 'unknown'.
+ */
+export function normalizeProseVerdict(clause: string | null): Assessment {
+  if (clause === null) return 'unknown';
+  return longestPhrase(clause, PROSE_VERDICT_PHRASES) ?? 'unknown';
 }
 
 function words<const T>(value: T, ...phrases: string[]): Array<readonly [string, T]> {

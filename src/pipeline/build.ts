@@ -45,7 +45,7 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
   const sections = buildSections(heads, blocks);
   const sectionAt = sectionLocator(sectionHeadings(heads).map((h) => h.blockIndex), sections);
 
-  const goalsFromText = detectGoals(blocks, skip, new Map(heads.map((h) => [h.blockIndex, h.kind])), sectionAt, statusAsAssessment);
+  const goalsFromText = detectGoals(blocks, skip, new Map(heads.map((h) => [h.blockIndex, h.kind])), sectionAt, statusAsAssessment, diagnostics);
   const tables = detected.tables.map((t, k) => toTable(t, k, sections, sectionAt));
   const records = classifyTables(tables, detected.tables, goalsFromText, blocks, diagnostics);
 

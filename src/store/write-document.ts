@@ -66,7 +66,7 @@ function prepareStatements(db: Database.Database) {
       'value_text', 'value', 'unit', 'value_tkr', 'certainty', ...where,
     ]),
     goal: insert('goals', [
-      'document_id', 'section_id', 'table_id', 'level', 'text', 'assessment_text', 'assessment', ...where,
+      'document_id', 'section_id', 'table_id', 'level', 'text', 'assessment_text', 'assessment', 'kind', 'organ', ...where,
     ]),
     warning: insert('warnings', ['document_id', 'code', 'message', 'severity', ...where]),
   };
@@ -179,7 +179,8 @@ export function writeDocument(db: WritableDb, doc: CanonicalDocument, info: Writ
     for (const g of doc.goals) {
       run(s.goal, {
         document_id, section_id: g.sectionId, table_id: g.tableId, level: g.level, text: g.text,
-        assessment_text: g.assessmentText, assessment: g.assessment, page: g.page, line: g.line,
+        assessment_text: g.assessmentText, assessment: g.assessment, kind: g.kind ?? 'goal', organ: g.organ ?? null,
+        page: g.page, line: g.line,
       });
     }
     for (const w of doc.warnings) {

@@ -36,3 +36,23 @@ describe('certainty in the store', () => {
     expect(Object.keys(await stored('fixtures/hjo-2016-verksamhetsuppfoljning/report.txt'))).toEqual(['null']);
   });
 });
+
+describe('goal kinds in the store', () => {
+  it('stores revision criticism with its organ, keeps it in v_goals and out of the assessment shares', async () => {
+    const { sampleDocument } = await import('./sample-document.js');
+    const doc = sampleDocument();
+    doc.goals.push({
+      sectionId: '#/sections/0', level: 'Revisionskritik', text: 'Kritik riktas till grundskolenämnden',
+      assessmentText: 'kritik mot grundskolenämnden i form av en anmärkning', assessment: 'unknown',
+      kind: 'revision_criticism', organ: 'grundskolenämnden', tableId: null, page: 7, line: null,
+    });
+    const db = createDb();
+    writeDocument(db, doc, INFO);
+    expect(db.prepare(`SELECT kind, goal_organ FROM v_goals ORDER BY kind`).all()).toEqual([
+      { kind: 'goal', goal_organ: null },
+      { kind: 'revision_criticism', goal_organ: 'grundskolenämnden' },
+    ]);
+    expect(db.prepare(`SELECT assessment, goals FROM v_goal_assessment_shares`).all()).toEqual([{ assessment: 'partly_met', goals: 1 }]);
+    db.close();
+  });
+});

@@ -16,11 +16,12 @@ export function columnsOf(db: Database.Database, name: string): string[] {
 }
 
 /**
- * Rows as a writer before migration 4 stored them (no certainty columns), for tests of
+ * Rows as a writer before migration 4 stored them (no certainty, goal kind or organ columns), for tests of
  * migrations that must keep or map earlier documents: today's writer into an older schema.
  */
 export function writeBeforeCertainty(db: WritableDb, write: () => void): void {
-  db.exec('ALTER TABLE budget_values ADD COLUMN certainty TEXT; ALTER TABLE indicator_values ADD COLUMN certainty TEXT');
+  const added = ['budget_values.certainty', 'indicator_values.certainty', 'goals.kind', 'goals.organ'];
+  for (const c of added) db.exec(`ALTER TABLE ${c.split('.')[0]} ADD COLUMN ${c.split('.')[1]} TEXT`);
   write();
-  db.exec('ALTER TABLE budget_values DROP COLUMN certainty; ALTER TABLE indicator_values DROP COLUMN certainty');
+  for (const c of added) db.exec(`ALTER TABLE ${c.split('.')[0]} DROP COLUMN ${c.split('.')[1]}`);
 }

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate.js';
 
-const IDENTITY = `
+export const IDENTITY = `
   d.id AS document_id,
   d.municipality,
   d.municipality_code,

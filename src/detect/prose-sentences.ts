@@ -1,0 +1,78 @@
+/**
+ * Running text cut into sentences, for detectors that read verdicts from prose (revision
+ * criticism, hedged goal assessments). PDF paragraphs arrive as several blocks when a column
+ * breaks or a run-in subhead interrupts them, so blocks are joined until one ends a sentence;
+ * heading blocks are passed over without ending the sentence (a subhead set inside a column
+ * interrupts the paragraph around it). A page change ends it: footers and page numbers sit
+ * in between.
+ */
+import type { Block } from '../model/source-doc.js';
+import { normalizeSpace } from './cell-shape.js';
+
+export interface Sentence {
+  text: string;
+  /** Block the sentence starts in, and its place. */
+  blockIndex: number;
+  page: number | null;
+  line: number | null;
+  /** Sentences from the same run of joined blocks share a paragraph number. */
+  paragraph: number;
+}
+
+/** Longest run joined into one paragraph; prose that never ends a sentence is not prose. */
+const MAX_PARAGRAPH = 4000;
+/** "inköps- och upphandlingsnämnden": a hyphen before a conjunction is part of the compound. */
+const CONJUNCTION = /^(och|eller|samt|till)\b/;
+const ENDS_SENTENCE = /[.!?:;]["”’)]?$/;
+
+export function proseSentences(blocks: Block[], skip: Set<number>, headingBlocks: ReadonlySet<number>): Sentence[] {
+  const out: Sentence[] = [];
+  let parts: { text: string; index: number }[] = [];
+  let paragraph = 0;
+  const flush = () => {
+    if (parts.length) out.push(...splitSentences(parts, blocks, paragraph++));
+    parts = [];
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'line' || b.cells || skip.has(i)) { flush(); continue; }
+    if (headingBlocks.has(i)) continue;
+    const text = normalizeSpace(b.text);
+    if (text === '') continue;
+    const first = parts[0] ? blocks[parts[0].index] : null;
+    if (first && first.page !== b.page) flush();
+    parts.push({ text, index: i });
+    if (ENDS_SENTENCE.test(text) || parts.reduce((n, p) => n + p.text.length, 0) > MAX_PARAGRAPH) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Joins the parts (undoing line-end hyphenation) and splits at sentence ends, keeping each sentence's first block. */
+function splitSentences(parts: { text: string; index: number }[], blocks: Block[], paragraph: number): Sentence[] {
+  let joined = '';
+  const starts: { at: number; index: number }[] = [];
+  for (const p of parts) {
+    if (joined === '') { /* first part */ } else if (/\p{Ll}-$/u.test(joined) && /^\p{Ll}/u.test(p.text) && !CONJUNCTION.test(p.text)) joined = joined.slice(0, -1);
+    else joined += ' ';
+    starts.push({ at: joined.length, index: p.index });
+    joined += p.text;
+  }
+  const out: Sentence[] = [];
+  const boundary = /[.!?]["”’)]?\s+(?=["”]?[\p{Lu}\d])/gu;
+  let from = 0;
+  const push = (to: number) => {
+    const text = joined.slice(from, to).trim();
+    if (text) {
+      const start = [...starts].reverse().find((s) => s.at <= from) ?? starts[0];
+      const b = blocks[start.index];
+      out.push({ text, blockIndex: start.index, page: b.page, line: b.line, paragraph });
+    }
+  };
+  for (let m = boundary.exec(joined); m; m = boundary.exec(joined)) {
+    push(m.index + 1);
+    from = m.index + m[0].length;
+  }
+  push(joined.length);
+  return out;
+}
