@@ -3,9 +3,10 @@
  *
  *   npm run build && node dist/scripts/bench-ocr.js [--pages N] [--workers N] [FILE.pdf ...]
  *
- * Times the OCR stage (render, recognise, words → runs) of every page without a text layer,
- * through ocrMissingPages as readPdf calls it. Peak RSS is the process's maximum resident set
- * (getrusage), worker threads included. Wall-clock figures: run on an otherwise idle machine.
+ * Times the OCR stage (render, find and paint out rules, recognise, words → runs) of every page
+ * without a text layer, through ocrMissingPages as readPdf calls it. Peak RSS is the process's
+ * maximum resident set (getrusage), worker threads included. Wall-clock figures: run on an
+ * otherwise idle machine.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -54,8 +55,9 @@ for (const file of files) {
   totalPages += r.pages.length;
   totalMs += ms;
   const words = r.pages.reduce((s, p) => s + p.runs.length, 0);
+  const rules = r.pages.reduce((s, p) => s + (p.rules?.length ?? 0), 0);
   const failed = r.diagnostics.filter((d) => d.code === 'ocr:failed' || d.code === 'ocr:unavailable').length;
-  console.log(`${path.relative('.', file)}: ${r.pages.length} pages, ${words} words in ${(ms / 1000).toFixed(1)} s ` +
+  console.log(`${path.relative('.', file)}: ${r.pages.length} pages, ${words} words, ${rules} rule pieces in ${(ms / 1000).toFixed(1)} s ` +
     `= ${(r.pages.length / (ms / 1000)).toFixed(3)} pages/s${failed ? `, ${failed} failed` : ''}`);
 }
 const peakMb = process.resourceUsage().maxRSS / 1024;

@@ -33,6 +33,8 @@ export interface OcrWordJson {
   /** 0–100. */
   confidence: number;
   bbox: { x0: number; y0: number; x1: number; y1: number };
+  /** Set by ink.ts: the word's ink has a gap as wide as a space, which Tesseract read through. */
+  gapInside?: boolean;
 }
 export interface OcrLineJson {
   bbox: { x0: number; y0: number; x1: number; y1: number };

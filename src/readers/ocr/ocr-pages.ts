@@ -1,8 +1,9 @@
 /**
- * OCR of the pages that have no text layer: render each (render.ts), recognise it with
- * Tesseract (engine.ts), turn its words into the PDF reader's runs (words.ts). The reader lays
- * the runs out like any other page; checkNumbers() then reports doubtful numbers in the tables
- * found on OCR pages (validate.ts).
+ * OCR of the pages that have no text layer: render each (render.ts), find its table rules and
+ * paint them out (rules.ts), recognise it with Tesseract (engine.ts), take out the marks read
+ * where there is no ink (ink.ts), turn its words into the PDF reader's runs (words.ts). The
+ * reader lays the runs out like any other page and reads ruled tables from the rules;
+ * checkNumbers() then reports doubtful numbers in the tables found on OCR pages (validate.ts).
  *
  * Pages are spread over a few Tesseract worker threads; rendering (pdf.js, this thread) of the
  * next page overlaps recognition of the current ones.
@@ -11,7 +12,9 @@ import { availableParallelism } from 'node:os';
 import { warning, type Block, type Diagnostic } from '../../model/index.js';
 import type { Rule } from '../pdf/types.js';
 import { createEngine, type OcrEngine } from './engine.js';
-import { openRenderer, type Renderer } from './render.js';
+import { dropInklessMarks } from './ink.js';
+import { openRenderer, type PageImage, type Renderer } from './render.js';
+import { eraseRules, findImageRules, imageSkew, pgmImage, rulesToPoints } from './rules.js';
 import { checkOcrNumbers } from './validate.js';
 import { linesToRuns, snapFontSizes, type OcrRun } from './words.js';
 
@@ -91,18 +94,9 @@ export async function ocrMissingPages(bytes: Uint8Array, pageNumbers: readonly n
       for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
         try {
           const image = await r.render(n, dpi);
-          // An empty page (Stadsrevisionen's p32) has nothing to read: skip Tesseract's seconds.
-          const lines = isBlank(image.pgm) ? [] : await engine.recognize(image.pgm);
-          const { runs, skewDeg } = linesToRuns(lines, image.scale);
-          const words = lines.flatMap((l) => l.words);
-          const confidence = words.length > 0 ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
-          byNumber.set(n, { number: n, width: image.width, height: image.height, runs, skewDeg, confidence });
-          for (const r of runs) {
-            if (r.readAs === undefined) continue;
-            diagnostics.push(warning('ocr:percent-repaired',
-              `OCR read "${r.readAs}" on page ${n} (confidence ${Math.round(r.confidence)}); taken as "${r.text}", since Tesseract reads a printed "%" as "96", "26" or similar`,
-              { page: n }));
-          }
+          const { page, removed } = await readPage(engine, image);
+          byNumber.set(n, page);
+          diagnostics.push(...pageDiagnostics(page, removed));
         } catch (err) {
           diagnostics.push(warning('ocr:failed', `OCR of page ${n} failed: ${messageOf(err)}`, { page: n }));
         }
@@ -128,6 +122,43 @@ export async function ocrMissingPages(bytes: Uint8Array, pageNumbers: readonly n
     await Promise.allSettled(engines.map((e) => e.terminate()));
     await renderer?.close().catch(() => undefined);
   }
+}
+
+/**
+ * One page image → an OcrPage. The table rules are found in the image and painted out of it
+ * first, so Tesseract reads the cells' text without rules glued to it; the reader gets them
+ * back as points to read the grid from. Marks Tesseract reads where there is no ink go.
+ */
+async function readPage(engine: OcrEngine, image: PageImage): Promise<{ page: OcrPage; removed: string[] }> {
+  const img = pgmImage(image.pgm);
+  // An empty page (Stadsrevisionen's p32) has nothing to read: skip Tesseract's seconds.
+  const blank = isBlank(image.pgm);
+  const found = blank ? [] : findImageRules(img, imageSkew(img), image.scale);
+  eraseRules(img, found);
+  const read = blank ? [] : await engine.recognize(image.pgm);
+  const { lines, removed } = dropInklessMarks(read, img, image.scale);
+  const { runs, skewDeg } = linesToRuns(lines, image.scale);
+  const words = lines.flatMap((l) => l.words);
+  const confidence = words.length > 0 ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
+  const rules = rulesToPoints(found, (skewDeg * Math.PI) / 180, image.scale);
+  return { page: { number: image.number, width: image.width, height: image.height, runs, skewDeg, confidence, rules }, removed };
+}
+
+/** What a page's reading changed: repaired percentages (warnings), marks taken out (info). */
+function pageDiagnostics(page: OcrPage, removed: readonly string[]): Diagnostic[] {
+  const n = page.number;
+  const out: Diagnostic[] = [];
+  for (const r of page.runs) {
+    if (r.readAs === undefined) continue;
+    out.push(warning('ocr:percent-repaired',
+      `OCR read "${r.readAs}" on page ${n} (confidence ${Math.round(r.confidence)}); taken as "${r.text}", since Tesseract reads a printed "%" as "96", "26" or similar`,
+      { page: n }));
+  }
+  if (removed.length > 0) {
+    const shown = removed.slice(0, 5).map((t) => `"${t}"`).join(', ') + (removed.length > 5 ? ', …' : '');
+    out.push(info('ocr:inkless-marks', `OCR read ${removed.length} mark(s) on page ${n} with no ink of their own (${shown}); taken out`, n));
+  }
+  return out;
 }
 
 function messageOf(err: unknown): string {

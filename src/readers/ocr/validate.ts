@@ -7,6 +7,9 @@
  *   never as a guessed value;
  * - a cell that parses but whose words Tesseract was unsure of (confidence below
  *   LOW_CONFIDENCE) is reported as `ocr:low-confidence`: the value may be wrong.
+ * In any cell, a word whose ink has a space-wide gap that Tesseract read through (ink.ts) is
+ * reported as `ocr:gap-inside`: two words or a number and its sign may have run together
+ * ("Ej klart" read as "Ejklart", "192 *" as '192"'), Tesseract being sure of it or not.
  * Arithmetic (sums, Budget − Prognos = Avvikelse) is checked later by classify/arithmetic.ts.
  */
 import { warning, type Block, type Diagnostic, type TableBlock } from '../../model/index.js';
@@ -27,10 +30,15 @@ const YEAR = /^(19|20)\d\d$/;
 const STRAY_MARK = /(^|\s)[—|=\[\]_~]+(\s|$)/;
 /** Characters of a printed number and the letters OCR confuses with digits (O0, l1, S5, B8, Z2). */
 const NUMBER_LIKE = /^[-−–+]?\s?[\dOoIlSsBZ|.,:;'’\s%*]+(tkr|mnkr|kr|%)?$/;
+/** Characters a printed number is made of. */
+const NUMBER_CHARS = /[\d\s.,:;'’%*+\-−–]/g;
+/** A number may carry this many other characters and still be a misread number ("3,5K", '192"', "[6]"). */
+const MAX_STRAY_CHARS = 2;
 
 export function looksNumeric(text: string): boolean {
   const t = text.trim();
-  return /\d/.test(t) && NUMBER_LIKE.test(t);
+  if (!/\d/.test(t)) return false;
+  return NUMBER_LIKE.test(t) || t.replace(/(tkr|mnkr|kr)$/, '').replace(NUMBER_CHARS, '').length <= MAX_STRAY_CHARS;
 }
 
 /** Warnings for the numeric cells of tables on OCR pages. `runsByPage`: the OCR runs of each page. */
@@ -87,7 +95,12 @@ function checkTable(table: TableBlock, pageRuns: readonly OcrRun[]): Diagnostic[
   });
   grid.forEach((row, r) => {
     for (const cell of row) {
-      const confidence = conf(cell.text);
+      const { confidence, gapInside } = conf(cell.text);
+      if (gapInside !== null) {
+        out.push(warning('ocr:gap-inside',
+          `OCR read "${cell.text}" in row ${r + 1}, column ${cell.col + 1} of the table on page ${page}, where "${gapInside}" has a space-wide gap in its ink: words or a sign may have run together`,
+          { page }));
+      }
       if (first < 0 || r < first || !numericCols.has(cell.col) || cell.text === '') continue;
       const parsed = parseNumberSv(cell.text);
       if (parsed.empty) continue;
@@ -107,12 +120,19 @@ function checkTable(table: TableBlock, pageRuns: readonly OcrRun[]): Diagnostic[
   return out;
 }
 
+interface CellRead {
+  /** Lowest confidence of the cell's words; null when none was found. */
+  confidence: number | null;
+  /** The first of its words read through a space-wide gap (words.ts gapInside), else null. */
+  gapInside: string | null;
+}
+
 /**
  * Finds the words of a cell among the table's runs: the cells are visited in reading order and
  * each token takes the unused run with the same text nearest (in reading order) to the run the
- * previous token took. Returns the lowest confidence of the cell's words, null if none matched.
+ * previous token took.
  */
-function confidenceFinder(table: TableBlock, pageRuns: readonly OcrRun[]): (text: string) => number | null {
+function confidenceFinder(table: TableBlock, pageRuns: readonly OcrRun[]): (text: string) => CellRead {
   const box = table.bbox;
   const inside = box
     ? pageRuns.filter((r) => r.x1 >= box.l - BOX_MARGIN && r.x0 <= box.r + BOX_MARGIN &&
@@ -123,6 +143,7 @@ function confidenceFinder(table: TableBlock, pageRuns: readonly OcrRun[]): (text
   let cursor = 0;
   return (text) => {
     let min: number | null = null;
+    let gapInside: string | null = null;
     for (const token of text.split(/\s+/).filter((t) => t !== '')) {
       let best = -1;
       for (let i = 0; i < ordered.length; i++) {
@@ -134,7 +155,8 @@ function confidenceFinder(table: TableBlock, pageRuns: readonly OcrRun[]): (text
       cursor = best;
       const c = ordered[best]!.confidence;
       min = min === null ? c : Math.min(min, c);
+      if (ordered[best]!.gapInside && gapInside === null) gapInside = token;
     }
-    return min;
+    return { confidence: min, gapInside };
   };
 }

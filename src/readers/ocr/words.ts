@@ -39,8 +39,10 @@ const CELL_GAP_EM = 0.9;
 /** A run read by OCR: the reader's Run plus the word's confidence (0–100). */
 export interface OcrRun extends Run {
   confidence: number;
-  /** The word as Tesseract read it, when repairPercent() changed it. */
+  /** The word as Tesseract read it, when repairPercent() or repairPercentToken() changed it. */
   readAs?: string;
+  /** The word's ink has a space-wide gap inside: it may be two words read as one (ink.ts). */
+  gapInside?: true;
 }
 
 /**
@@ -76,6 +78,34 @@ export function repairPercent(word: string, confidence: number): string | null {
     return `${sign}${head}%`;
   }
   return null;
+}
+
+/**
+ * Two-digit readings of a "%" set apart from its number ("50 %" read as "50 26", "Andel barn (%)"
+ * as "(26)"). Unlike a repair by text alone, these are told from real numbers by their width:
+ * the "%" glyph is narrower than two digits.
+ */
+export const PERCENT_TOKEN_READINGS = ['26', '24', '96', '94', '90', '20'];
+/**
+ * A two-digit word whose ink is narrower than this share of its line's row height is a "%":
+ * two digits measure 0.95–1.02 row heights in the fixture scans, a "%" read as two digits
+ * 0.71–0.77 (every such reading in Hjo's scan).
+ */
+export const PERCENT_TOKEN_MAX_WIDTH = 0.85;
+/** What a bracket of "(26)" adds to the word's width, in row heights. */
+const BRACKET_WIDTH = 0.3;
+
+/**
+ * A word that reads as two digits but is too narrow for them, and reads as a known misreading
+ * of "%": returns the word with "%" for the digits ("(26)" → "(%)"), else null. `widthPx` is the
+ * word's ink width, `rowPx` its line's row height (both pixels). The caller must say so.
+ */
+export function repairPercentToken(word: string, widthPx: number, rowPx: number): string | null {
+  const m = /^(\(?)(\d\d)(\)?)$/.exec(word);
+  if (!m || !PERCENT_TOKEN_READINGS.includes(m[2]!) || !(rowPx > 0)) return null;
+  const brackets = m[1]!.length + m[3]!.length;
+  const digitsWidth = widthPx - brackets * BRACKET_WIDTH * rowPx;
+  return digitsWidth < PERCENT_TOKEN_MAX_WIDTH * rowPx ? `${m[1]}%${m[3]}` : null;
 }
 
 export interface PageRuns {
@@ -149,9 +179,11 @@ export function linesToRuns(lines: readonly OcrLineJson[], scale: number): PageR
         (w.bbox.x0 - prev.bbox.x1) / scale < CELL_GAP_EM * fontSize;
       // On a line of grouped amounts ("-1 571"), a 4-digit word is a group OCR ran together
       // ("1 960" read as "1960"), not a percentage; only a decimal number may be repaired there.
-      const percent = grouped || (moneyLine && !text.includes(',')) ? null : repairPercent(text, w.confidence);
+      const percent = repairPercentToken(text, w.bbox.x1 - w.bbox.x0, row) ??
+        (grouped || (moneyLine && !text.includes(',')) ? null : repairPercent(text, w.confidence));
       runs.push({
         ...(percent !== null ? { readAs: text } : {}),
+        ...(w.gapInside ? { gapInside: true as const } : {}),
         text: percent ?? text,
         x0: x - half / scale,
         x1: x + half / scale,

@@ -1,7 +1,8 @@
 /**
  * The PDF reader's OCR hook: a page without a text layer is recognised and laid out by the same
- * line and aligned-table code as born-digital pages. One page (Alingsås page 13, the Drift
- * budget table), cut out of the scanned fixture.
+ * line and table code as born-digital pages. Two pages cut out of the scanned fixtures: Alingsås
+ * page 13 (the Drift budget table, aligned) and Hjo page 16 (a ruled budget table with a shaded
+ * header, read from the rules seen in the image).
  */
 import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
@@ -70,5 +71,40 @@ describe('readPdf on a scanned page', () => {
     expect(off.value.ocr).toBe(false);
     expect(off.value.blocks).toEqual([]);
     expect(off.diagnostics.map((d) => d.code)).toEqual(['pdf:no-text-layer']);
+  });
+});
+
+/** Hjo's Summa table on page 16 as printed (report.txt). */
+const HJO_SUMMA = [
+  ['tkr', 'Utfall 2015', 'Utfall 2016', 'Budget 2016', 'Prognos per 2016-08-31', 'Avvikelse mot budget'],
+  ['Individ och familjeomsorg', '17 872', '17 769', '19 712', '19 338', '1 942'],
+  ['Arbetsmarknadsenheten', '2 299', '3 100', '2 218', '2 715', '-882'],
+  ['Integration', '399', '0', '0', '0', '0'],
+  ['Summa', '20 571', '20 869', '21 930', '22 053', '+ 1 060'],
+];
+
+describe('readPdf on a scanned page with a ruled table', () => {
+  let r: Result<SourceDoc>;
+  beforeAll(async () => {
+    r = await readPdf(await onePage('fixtures/hjo-2016-verksamhetsuppfoljning/report-scanned.pdf', 16));
+  }, 600_000);
+
+  it('reads the table from the rules in the image: a pdf-ruled table with the printed grid', () => {
+    const tables = r.value.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    expect(tables.map((t) => t.origin)).toEqual(['pdf-ruled']);
+    const rows = tables[0]!.rows.map((row) => row.map((c) => c.text));
+    expect(rows.map((row) => row.length)).toEqual(HJO_SUMMA.map(() => 6));
+    expect(rows[0]).toEqual(HJO_SUMMA[0]);
+    expect(rows.map((row) => row[0])).toEqual(HJO_SUMMA.map((row) => row[0]));
+    // No rule read as a glyph: nothing but digits, signs and spaces in the number cells…
+    const cells = HJO_SUMMA.slice(1).flatMap((row, i) => row.slice(1).map((v, j) => [v, rows[i + 1]![j + 1]!] as const));
+    for (const [, got] of cells) expect(got).toMatch(/^[-+]?[\d ]+$/);
+    // …and at least 90% of them as printed (up to the thousands space OCR may drop), the rest named.
+    const same = cells.filter(([want, got]) => digits(want) === digits(got));
+    expect(same.length / cells.length).toBeGreaterThanOrEqual(0.9);
+    const named = r.diagnostics.filter((d) => d.code.startsWith('ocr:')).map((d) => d.message);
+    for (const [, got] of cells.filter(([want, got]) => digits(want) !== digits(got))) {
+      expect(named.some((m) => m.includes(`"${got}"`)), `no warning names "${got}"`).toBe(true);
+    }
   });
 });

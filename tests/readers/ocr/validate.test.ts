@@ -51,7 +51,27 @@ describe('numbers read by OCR are checked', () => {
   it('tells number-like text from words', () => {
     expect(looksNumeric('1 2O4')).toBe(true);
     expect(looksNumeric('-6 9O2')).toBe(true);
+    // A number with a sign misread into a stray character or two (Hjo's scan: "3,5 %", "192 *", "0").
+    expect(looksNumeric('3,5K')).toBe(true);
+    expect(looksNumeric('192"')).toBe(true);
+    expect(looksNumeric('[6]')).toBe(true);
     expect(looksNumeric('Nära värde')).toBe(false);
     expect(looksNumeric('Ökat med 4,6')).toBe(false);
+    expect(looksNumeric('9 totalt (6 till arbete, 3 studier)')).toBe(false);
+  });
+});
+
+describe('words read through a space-wide gap in their ink', () => {
+  const { block, runs } = fixture([
+    [['Indikator', 96], ['2015', 96], ['2016', 96]],
+    [['Ungdomar', 96], ['Ejklart', 92], ['9', 96]],
+  ]);
+  runs.find((r) => r.text === 'Ejklart')!.gapInside = true;
+
+  it('are named in any cell, whatever the column holds', () => {
+    expect(checkOcrNumbers([block], new Map([[2, runs]]))).toEqual([{
+      code: 'ocr:gap-inside', severity: 'warning', page: 2, line: null,
+      message: 'OCR read "Ejklart" in row 2, column 2 of the table on page 2, where "Ejklart" has a space-wide gap in its ink: words or a sign may have run together',
+    }]);
   });
 });

@@ -4,7 +4,7 @@ import { sourceCell, type TableBlock } from '../../../src/model/index.js';
 import { findAlignedTables } from '../../../src/readers/pdf/aligned-tables.js';
 import { buildLines, orderColumns } from '../../../src/readers/pdf/group-lines.js';
 import {
-  checkOcrNumbers, estimateSkew, linesToRuns, repairPercent, ROW_HEIGHT_EM, snapFontSizes,
+  checkOcrNumbers, estimateSkew, linesToRuns, repairPercent, repairPercentToken, ROW_HEIGHT_EM, snapFontSizes,
   type OcrLineJson, type OcrRun,
 } from '../../../src/readers/ocr/index.js';
 
@@ -105,6 +105,35 @@ describe('a printed "%" that OCR read as digits', () => {
   it('repairs a word on a line of percentages and keeps what it read', () => {
     const { runs } = linesToRuns([line([['AID-struktur', 200], ['239', 900], ['46,3', 1300], ['9796', 1700, 70]], 800)], SCALE);
     expect(runs[3]).toMatchObject({ text: '97%', readAs: '9796', confidence: 70 });
+  });
+});
+
+describe('a "%" set apart from its number, read as two digits', () => {
+  const ROW = 31;
+  it.each([
+    ['26', 24, '%'],
+    ['24', 23, '%'],
+    ['20', 22, '%'],
+    ['(26)', 42, '(%)'],
+  ])('"%s", %i px wide on a %i px row, is too narrow for two digits: "%s"', (word, width, repaired) => {
+    expect(repairPercentToken(word, width, ROW)).toBe(repaired);
+  });
+
+  it.each([
+    ['26', 31, 'as wide as two digits'],
+    ['(26)', 50, 'as wide as two digits in brackets'],
+    ['11', 20, 'no reading of "%"'],
+    ['264', 24, 'not two digits'],
+  ])('"%s", %i px wide, stays: %s', (word, width) => {
+    expect(repairPercentToken(word, width, ROW)).toBeNull();
+  });
+
+  it('takes the narrow word after "50" as "%" and keeps what it read', () => {
+    const l = line([['KB', 200], ['50', 1700], ['26', 1745, 70], ['(KB)', 1780]], 800);
+    l.words[2]!.bbox.x1 = l.words[2]!.bbox.x0 + 28; // a "%" is 0.7 row heights wide, two digits 1.0
+    const { runs } = linesToRuns([l], SCALE);
+    expect(runs.map((r) => r.text)).toEqual(['KB', '50', '%', '(KB)']);
+    expect(runs[2]).toMatchObject({ readAs: '26', confidence: 70 });
   });
 });
 
