@@ -35,20 +35,30 @@ const NUMBERS: Record<string, number> = {
 
 type Rule = (sentence: string) => Verdict | null;
 
+// Compiled once: the rules run on every sentence of every document.
+const STATED = new RegExp(String.raw`\batt\s+${BEFORE_RESULT}${RESULT}\s+((?:${QUALIFIER}\s+)?är\s+(?:${QUALIFIER}\s+)?förenlig[ta])\s+med\s+${OBJECT}`, 'iu');
+const NOT_ASSESSABLE = new RegExp(String.raw`((?:inte|ej)\s+(?:är\s+)?möjligt\s+att\s+(?:avgöra|bedöma)|är\s+(?:inte|ej)\s+möjligt\s+att\s+(?:avgöra|bedöma)|går\s+(?:inte|ej)\s+att\s+(?:avgöra|bedöma)|kan\s+(?:vi\s+)?(?:inte|ej)\s+(?:avgöra|bedöma))\s+(?:om|huruvida)\s+${BEFORE_RESULT}${RESULT}\s+förenlig[ta]\s+med\s+${OBJECT}`, 'iu');
+const BALANSKRAV = new RegExp(String.raw`((?:(?:inte|ej)\s+)?(?:når|nått|nådde|uppfyller|uppfylla|uppfyllt|uppfyllde|klarar|klara|klarade)\s+(?:(?:inte|ej)\s+)?(?:upp\s+till\s+)?balanskravet)${YEAR}`, 'iu');
+const COUNT = String.raw`(\d{1,2}|\p{L}+)\s+av\s+(?:de\s+|totalt\s+)?(\d{1,2}|\p{L}+)\s+((?:\p{L}+\s+)?\p{L}*mål(?:en)?)\b`;
+const COUNT_MET = new RegExp(String.raw`\b(?:måluppfyllelse\s+för|uppfyllde|uppnådde|nådde|klarade)\s+${COUNT}`, 'iu');
+const COUNT_PASSIVE = new RegExp(String.raw`\b${COUNT}\s+(?:har\s+|hade\s+)?(?:uppfyllts|uppnåtts|nåtts|uppfylldes|uppnåddes|nåddes|uppfylls|uppnås|nås|är\s+uppfyllda|var\s+uppfyllda)\b`, 'iu');
+/** Every rule needs one of these words: sentences without any skip the rules. */
+const CUE = /förenlig|balanskrav|hushållning|\bav\b|avvikelse/iu;
+
 const RULES: Rule[] = [
   // Stated verdict: "att resultatet … i huvudsak är förenligt med de finansiella målen …"
   (s) => {
-    const m = new RegExp(String.raw`\batt\s+${BEFORE_RESULT}${RESULT}\s+((?:${QUALIFIER}\s+)?är\s+(?:${QUALIFIER}\s+)?förenlig[ta])\s+med\s+${OBJECT}`, 'iu').exec(s);
+    const m = STATED.exec(s);
     return m && !askedBefore(s, m.index) ? { clause: m[1], goal: goalName(m[2]) } : null;
   },
   // Not assessable: "det inte är möjligt att avgöra om resultatet … är förenligt med de verksamhetsmål …"
   (s) => {
-    const m = new RegExp(String.raw`((?:inte|ej)\s+(?:är\s+)?möjligt\s+att\s+(?:avgöra|bedöma)|är\s+(?:inte|ej)\s+möjligt\s+att\s+(?:avgöra|bedöma)|går\s+(?:inte|ej)\s+att\s+(?:avgöra|bedöma)|kan\s+(?:vi\s+)?(?:inte|ej)\s+(?:avgöra|bedöma))\s+(?:om|huruvida)\s+${BEFORE_RESULT}${RESULT}\s+förenlig[ta]\s+med\s+${OBJECT}`, 'iu').exec(s);
+    const m = NOT_ASSESSABLE.exec(s);
     return m ? { clause: m[1], goal: goalName(m[2]) } : null;
   },
   // "når upp till balanskravet 2024", "bedöms uppfylla balanskravet", "klarar inte balanskravet"
   (s) => {
-    const m = new RegExp(String.raw`((?:(?:inte|ej)\s+)?(?:når|nått|nådde|uppfyller|uppfylla|uppfyllt|uppfyllde|klarar|klara|klarade)\s+(?:(?:inte|ej)\s+)?(?:upp\s+till\s+)?balanskravet)${YEAR}`, 'iu').exec(s);
+    const m = BALANSKRAV.exec(s);
     return m && !askedBefore(s, m.index) ? { clause: m[1], goal: m[2] ? `Balanskravet ${m[2]}` : 'Balanskravet' } : null;
   },
   // "det föreligger god ekonomisk hushållning"
@@ -58,9 +68,7 @@ const RULES: Rule[] = [
   },
   // "måluppfyllelse för tre av de fyra finansiella målen", "två av fem verksamhetsmål har uppnåtts"
   (s) => {
-    const count = String.raw`(\d{1,2}|\p{L}+)\s+av\s+(?:de\s+|totalt\s+)?(\d{1,2}|\p{L}+)\s+((?:\p{L}+\s+)?\p{L}*mål(?:en)?)\b`;
-    const m = new RegExp(String.raw`\b(?:måluppfyllelse\s+för|uppfyllde|uppnådde|nådde|klarade)\s+${count}`, 'iu').exec(s)
-      ?? new RegExp(String.raw`\b${count}\s+(?:har\s+|hade\s+)?(?:uppfyllts|uppnåtts|nåtts|uppfylldes|uppnåddes|nåddes|uppfylls|uppnås|nås|är\s+uppfyllda|var\s+uppfyllda)\b`, 'iu').exec(s);
+    const m = COUNT_MET.exec(s) ?? COUNT_PASSIVE.exec(s);
     if (!m || askedBefore(s, m.index)) return null;
     const goal = goalName(m[3]);
     // "tre av de fyra målen" names no goal.
@@ -80,6 +88,7 @@ export function detectProseGoals(sentences: Sentence[], ctx: ProseGoalContext, d
   const goals: Goal[] = [];
   const seen = new Map<string, Assessment>();
   for (const s of sentences) {
+    if (!CUE.test(s.text)) continue;
     for (const rule of RULES) {
       const v = rule(s.text);
       if (!v) continue;

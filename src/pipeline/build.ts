@@ -81,6 +81,9 @@ export function buildDocument(src: SourceDoc, info: BuildInfo): Result<Canonical
 const META_MAX_LINES = 5000;
 const META_MAX_CHARS = 400;
 
+/** A cell holding a sentence (six words or more), not a label or a number. */
+const PROSE_CELL = /(?:\p{L}+[^\p{L}]+){5}\p{L}/u;
+
 function metaLines(blocks: Block[]): { text: string; page: number | null; line: number | null }[] {
   const out: { text: string; page: number | null; line: number | null }[] = [];
   for (const b of blocks) {
@@ -88,7 +91,7 @@ function metaLines(blocks: Block[]): { text: string; page: number | null; line: 
     if (b.kind === 'line') out.push({ text: b.text.slice(0, META_MAX_CHARS), page: b.page, line: b.line });
     // Prose in table cells (Stratsys goal comments) mentions the nämnd too; numbers never do.
     else for (const row of b.rows) {
-      for (const c of row) if (/\p{L}{4}/u.test(c.text)) out.push({ text: c.text.slice(0, META_MAX_CHARS), page: b.page, line: b.line });
+      for (const c of row) if (PROSE_CELL.test(c.text)) out.push({ text: c.text.slice(0, META_MAX_CHARS), page: b.page, line: b.line });
     }
   }
   return out;
