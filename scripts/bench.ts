@@ -194,7 +194,7 @@ async function timed(f: () => Promise<unknown>): Promise<{ wall: number; cpu: nu
   return { wall: now() - t, cpu: (d.user + d.system) / 1000 };
 }
 
-async function benchPdf(rounds = 3): Promise<PdfRow[]> {
+async function benchPdf(rounds = 5): Promise<PdfRow[]> {
   const files = [...seeds('pdf'), ...realPdfs()];
   const rows: PdfRow[] = [];
   for (const file of files) {
@@ -298,7 +298,7 @@ async function main(): Promise<void> {
 
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'value', 'notes'][i]!.length));
   const line = (r: string[]): string => r.map((c, i) => (i === 1 ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd();
-  console.log(`\n${machine.cpu} · ${machine.cores} cores · ${machine.memGb} GB · node ${machine.node} · load ${machine.loadAvgAtStart[0]} at start (other processes share the cores: wall times are best of 3)\n`);
+  console.log(`\n${machine.cpu} · ${machine.cores} cores · ${machine.memGb} GB · node ${machine.node} · load ${machine.loadAvgAtStart[0]} at start (other processes share the cores: wall times are the best of several rounds)\n`);
   console.log(line(['measure', 'value', 'notes']));
   console.log(line(w.map((n) => '-'.repeat(n))));
   for (const r of rows) console.log(line(r));

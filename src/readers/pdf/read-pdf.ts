@@ -30,6 +30,11 @@ import type { ReadProgress } from '../index.js';
 
 /** A page with fewer text-layer characters than this is treated as having no text layer. */
 export const MIN_TEXT_CHARS = 10;
+/**
+ * Pages requested before the one being laid out. pdf.js parses them in its thread meanwhile;
+ * with one page ahead it waited whenever laying out a page took longer than parsing the next.
+ */
+export const READ_AHEAD = 4;
 /** Filled rectangles thinner than this many body em are rules, not shading. */
 export const RULE_MAX_THICKNESS_FACTOR = 0.25;
 
@@ -75,7 +80,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     // Read ahead: pdf.js parses the next pages (in its worker threads) while page n is laid out here.
     const ahead = new Map<number, ReturnType<typeof request>>();
     for (let n = 1; n <= last; n++) {
-      for (let k = n; k <= Math.min(last, n + Math.max(1, s.parallel)); k++) if (!ahead.has(k)) ahead.set(k, request(k));
+      for (let k = n; k <= Math.min(last, n + Math.max(READ_AHEAD, s.parallel)); k++) if (!ahead.has(k)) ahead.set(k, request(k));
       const { early, page } = ahead.get(n)!;
       ahead.delete(n);
       const raw = await page;
