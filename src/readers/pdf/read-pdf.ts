@@ -24,7 +24,7 @@ import { withPdfDocument, type RawPage } from './pdfjs-session.js';
 import { findRuledTables, type RuledTable } from './ruled-tables.js';
 import { itemsToRuns, round2, type ItemsToRunsResult } from './text-items.js';
 import { joinPageBreaks, mergeCrossPageTables } from './postprocess.js';
-import type { Line, Run } from './types.js';
+import type { Line, Rule, Run } from './types.js';
 import type { OcrResult } from '../ocr/index.js';
 import type { ReadProgress } from '../index.js';
 
@@ -62,7 +62,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     const pageItems: PageItem[][] = [];
     const pageLines: Array<{ n: number; width: number; height: number; lines: Line[]; ruled: RuledTable[] }> = [];
     // Lines built while deciding whether the operator list is needed; kept when it is not.
-    type Early = { raw?: RawPage; runs?: ItemsToRunsResult; lines?: Line[] };
+    type Early = { raw?: RawPage; runs?: ItemsToRunsResult; lines?: Line[]; tableLike?: boolean };
     const policy = new RulePolicy();
     const request = (n: number): { early: Early; page: Promise<RawPage> } => {
       const early: Early = {};
@@ -72,7 +72,8 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
         early.runs = r;
         if (r.textChars < MIN_TEXT_CHARS || r.runs.length === 0) return false;
         early.lines = buildLines(r.runs);
-        return mayHoldRuledTable(early.lines, p.width) && policy.wants(n);
+        early.tableLike = mayHoldRuledTable(early.lines, p.width);
+        return early.tableLike && policy.wants(n);
       });
       page.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
       return { early, page };
@@ -95,9 +96,9 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
         pageLines.push({ n, width: raw.width, height: raw.height, lines: early.lines, ruled: [] });
         continue;
       }
-      const laid = layoutWithRules(raw, runs.runs, s.opCodes);
+      const laid = layoutRawPage(raw, runs.runs, s.opCodes);
       // Pages read in full for their fonts count too, when they look like tables.
-      if (early.lines ? mayHoldRuledTable(early.lines, raw.width) : laid.ruled.length > 0 || mayHoldRuledTable(laid.lines, raw.width)) {
+      if (early.tableLike ?? (laid.ruled.length > 0 || mayHoldRuledTable(laid.lines, raw.width))) {
         policy.observe(n, laid.ruled.length);
       }
       pageLines.push({ n, width: raw.width, height: raw.height, ...laid });
@@ -106,7 +107,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     for (const n of policy.backfill()) {
       const raw = await s.readPage(n);
       const at = pageLines.findIndex((p) => p.n === n);
-      if (at >= 0) pageLines[at] = { ...pageLines[at]!, ...layoutWithRules(raw, itemsToRuns(raw.items, raw.viewportTransform, raw.fonts).runs, s.opCodes) };
+      if (at >= 0) pageLines[at] = { ...pageLines[at]!, ...layoutRawPage(raw, itemsToRuns(raw.items, raw.viewportTransform, raw.fonts).runs, s.opCodes) };
     }
     // Pages without a text layer: OCR words become runs and are laid out like the others.
     const missing = opts.ocr === false ? [] : pages.filter((p) => p.textChars === 0).map((p) => p.number);
@@ -114,10 +115,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
       onPage: (page, done, total) => opts.onProgress?.({ stage: 'ocr', page, done, total }),
     });
     for (const p of ocr?.pages ?? []) {
-      const ruled = p.rules && p.runs.length > 0 ? findRuledTables(p.rules, p.runs, bodySize(p.runs)) : [];
-      const used = new Set<Run>(ruled.flatMap((t) => [...t.runs]));
-      const rest = used.size > 0 ? p.runs.filter((r) => !used.has(r)) : p.runs;
-      pageLines.push({ n: p.number, width: p.width, height: p.height, lines: buildLines(rest), ruled });
+      pageLines.push({ n: p.number, width: p.width, height: p.height, ...layoutWithRules(p.runs, p.rules ?? null, bodySize(p.runs)) });
     }
     // Running headers and footers go before tables are sought, so a footer never joins a table.
     const cands: FurnitureCandidate[] = [];
@@ -171,15 +169,18 @@ function mayHoldRuledTable(lines: readonly Line[], pageWidth: number): boolean {
   return orderColumns(lines, pageWidth).some((band) => band.columns.some((col) => col.some(looksLikeTableRow)));
 }
 
-/** Ruled tables from the page's operator list (when read), and lines of the runs they leave. */
-function layoutWithRules(raw: RawPage, runs: Run[], opCodes: OpCodes): { lines: Line[]; ruled: RuledTable[] } {
+/** A text-layer page: its rules come from the operator list, when that was read. */
+function layoutRawPage(raw: RawPage, runs: Run[], opCodes: OpCodes): { lines: Line[]; ruled: RuledTable[] } {
   const body = bodySize(runs);
-  let ruled: RuledTable[] = [];
-  if (raw.ops) {
-    const g = extractGraphics(raw.ops.fnArray, raw.ops.argsArray, raw.viewportTransform, opCodes,
-      RULE_MAX_THICKNESS_FACTOR * body);
-    ruled = findRuledTables(g.rules, runs, body);
-  }
+  const rules = raw.ops
+    ? extractGraphics(raw.ops.fnArray, raw.ops.argsArray, raw.viewportTransform, opCodes, RULE_MAX_THICKNESS_FACTOR * body).rules
+    : null;
+  return layoutWithRules(runs, rules, body);
+}
+
+/** Ruled tables from a page's rules (text layer or OCR image), and lines of the runs they leave. */
+function layoutWithRules(runs: Run[], rules: readonly Rule[] | null, body: number): { lines: Line[]; ruled: RuledTable[] } {
+  const ruled = rules && runs.length > 0 ? findRuledTables(rules, runs, body) : [];
   const used = new Set<Run>();
   for (const t of ruled) for (const r of t.runs) used.add(r);
   const rest = used.size > 0 ? runs.filter((r) => !used.has(r)) : runs;
