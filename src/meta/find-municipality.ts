@@ -110,25 +110,7 @@ function fuzzy(core: string): { k: Kommun; score: number } | null {
  * which allows lower case ("tyresö kommun" on Tyresö's title page) and genitives of
  * ambiguous names ("Marks kommun").
  */
-/**
- * Answers of matchName by its arguments. A document repeats its capitalised words (and the
- * fuzzy match against 290 names is the costly part of reading metadata); the answer depends
- * on the arguments alone. Bounded: cleared when full.
- */
-const matchCache = new Map<string, MunicipalityMatch | null>();
-const MATCH_CACHE_MAX = 20_000;
-
 export function matchName(core: string, context: boolean, allowFuzzy = true): MunicipalityMatch | null {
-  const cacheKey = `${context ? 1 : 0}${allowFuzzy ? 1 : 0}${core}`;
-  const hit = matchCache.get(cacheKey);
-  if (hit !== undefined) return hit && { ...hit };
-  const found = matchNameUncached(core, context, allowFuzzy);
-  if (matchCache.size >= MATCH_CACHE_MAX) matchCache.clear();
-  matchCache.set(cacheKey, found);
-  return found && { ...found };
-}
-
-function matchNameUncached(core: string, context: boolean, allowFuzzy: boolean): MunicipalityMatch | null {
   const text = core.trim();
   if (!text) return null;
   if (!context && !startsUpper(text)) return null;
