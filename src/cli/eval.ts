@@ -5,7 +5,7 @@
  * (bad option, nothing to evaluate, unreadable gold or config file).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommand } from './command.js';
 import {
   checkThresholds, displayName, findGoldPairs, loadGold, parseConfig, scoreOrFail, totalScores,
   type DocResult, type EvalConfig,
@@ -30,25 +30,14 @@ Exit 0 when every score meets its threshold, 1 when one falls below, 2 on usage 
 `;
 
 export async function evalCommand(args: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        formats: { type: 'string' },
-        misses: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`eval: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommand('eval', EVAL_USAGE, args, {
+    json: { type: 'boolean', default: false },
+    config: { type: 'string' },
+    formats: { type: 'string' },
+    misses: { type: 'string' },
+  }, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) { io.stdout(EVAL_USAGE); return 0; }
   if (!positionals.length) { io.stderr(`eval: expected at least one PATH\n${EVAL_USAGE}`); return 2; }
   const misses = values.misses !== undefined ? Number(values.misses) : 0;
   if (!(Number.isInteger(misses) && misses >= 0)) { io.stderr('eval: --misses takes a whole number\n'); return 2; }

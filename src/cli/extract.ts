@@ -2,9 +2,9 @@
  * `kommunrapport extract FILE [--format json|md] [--max-pages N]`: the canonical document on
  * stdout and nothing else; warnings on stderr. Exit 2 with one line when the input is unreadable.
  */
-import { parseArgs } from 'node:util';
 import { extractFile, withWarnings } from '../pipeline/extract.js';
 import { renderMarkdown } from './render-md.js';
+import { parseCommand } from './command.js';
 import { failureLine, type CommandIo } from './io.js';
 
 export const EXTRACT_USAGE = `Usage: kommunrapport extract FILE [--format json|md] [--max-pages N] [--no-ocr] [--quiet]
@@ -18,25 +18,14 @@ Reads one .txt, .md, .pdf or .docx report and prints its canonical document.
 `;
 
 export async function extractCommand(args: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'json' },
-        'max-pages': { type: 'string' },
-        'no-ocr': { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`extract: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommand('extract', EXTRACT_USAGE, args, {
+    format: { type: 'string', default: 'json' },
+    'max-pages': { type: 'string' },
+    'no-ocr': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  }, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) { io.stdout(EXTRACT_USAGE); return 0; }
   if (positionals.length !== 1) { io.stderr(`extract: expected one FILE\n${EXTRACT_USAGE}`); return 2; }
   if (values.format !== 'json' && values.format !== 'md') { io.stderr(`extract: unknown --format ${values.format}\n`); return 2; }
   const maxPages = values['max-pages'] !== undefined ? Number(values['max-pages']) : undefined;
