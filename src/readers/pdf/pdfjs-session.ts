@@ -336,7 +336,7 @@ async function openAndRun<T>(pdfjs: PdfJs, threads: PdfThread[], bytes: Uint8Arr
  * Decides, from a page read without its operator list, whether the operator list is needed
  * (it holds the rules of ruled tables). Only asked when every font on the page is already known.
  */
-export type NeedsOps = (page: RawPage) => boolean;
+export type NeedsOps = (page: RawPage) => boolean | Promise<boolean>;
 
 async function readRawPage(
   page: PDFPageProxy,
@@ -349,7 +349,7 @@ async function readRawPage(
   const content = await guard(page.getTextContent());
   const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it) as RawTextItem[];
   const hasText = items.some((it) => it.str.trim().length > 0);
-  const styles = content.styles as Record<string, { ascent?: number; descent?: number }>;
+  const styles = content.styles as Record<string, TextStyle>;
   const raw: RawPage = {
     number: n,
     width: viewport.width,
@@ -366,25 +366,28 @@ async function readRawPage(
   // Real font names (for bold) reach commonObjs only through an operator list; once a font is
   // there it serves every later page. A font still unknown after one try is not asked for again.
   const names = new Set(items.map((it) => it.fontName));
-  const unknown = [...names].some((name) => !page.commonObjs.has(name) && !tried.has(name));
+  const unknown = [...names].some((name) => typeof styles[name]?.fontName !== 'string' && !page.commonObjs.has(name) && !tried.has(name));
   if (!unknown && needsOps) {
     raw.fonts = fontInfos(page, items, styles);
-    if (!needsOps(raw)) return raw;
+    if (!(await needsOps(raw))) return raw;
   }
   const list = await guard(page.getOperatorList());
   for (const name of names) tried.add(name);
   return { ...raw, fonts: fontInfos(page, items, styles), ops: { fnArray: list.fnArray, argsArray: list.argsArray } };
 }
 
+/** A font's entry in getTextContent's styles; fontName is added by our pdf.js patch. */
+interface TextStyle { ascent?: number; descent?: number; fontName?: string }
+
 function fontInfos(
   page: PDFPageProxy,
   items: readonly RawTextItem[],
-  styles: Record<string, { ascent?: number; descent?: number }>,
+  styles: Record<string, TextStyle>,
 ): Record<string, FontInfo> {
   const fonts: Record<string, FontInfo> = {};
   for (const name of new Set(items.map((it) => it.fontName))) {
-    let real = '';
-    if (page.commonObjs.has(name)) {
+    let real = styles[name]?.fontName ?? '';
+    if (!real && page.commonObjs.has(name)) {
       const font = page.commonObjs.get(name) as { name?: unknown } | null;
       if (typeof font?.name === 'string') real = font.name;
     }

@@ -64,16 +64,23 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     // Lines built while deciding whether the operator list is needed; kept when it is not.
     type Early = { raw?: RawPage; runs?: ItemsToRunsResult; lines?: Line[]; tableLike?: boolean };
     const policy = new RulePolicy();
+    // Fonts of the pages laid out so far, and a gate that opens once pages 1..n-1 are laid out.
+    // A page's operator-list decision waits at the gate, so it depends only on the pages before
+    // it, never on how far pdf.js happened to have read ahead: the output is the same every run.
+    const seenFonts = new Set<string>();
+    const gate = new PageGate();
     const request = (n: number): { early: Early; page: Promise<RawPage> } => {
       const early: Early = {};
-      const page = s.readPage(n, (p) => {
+      const page = s.readPage(n, async (p) => {
         const r = itemsToRuns(p.items, p.viewportTransform, p.fonts);
         early.raw = p;
         early.runs = r;
         if (r.textChars < MIN_TEXT_CHARS || r.runs.length === 0) return false;
         early.lines = buildLines(r.runs);
         early.tableLike = mayHoldRuledTable(early.lines, p.width);
-        return early.tableLike && policy.wants(n);
+        if (!early.tableLike) return false;
+        await gate.before(n);
+        return policy.wants(n, Object.keys(p.fonts).some((f) => !seenFonts.has(f)));
       });
       page.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
       return { early, page };
@@ -91,17 +98,20 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
       opts.onProgress?.({ stage: 'read', page: n, done: n, total: last });
       pages.push({ number: n, width: round2(raw.width), height: round2(raw.height), label: null, textChars: noText ? 0 : runs.textChars });
       pageItems.push([]);
-      if (noText || runs.runs.length === 0) continue;
-      if (reuse && early.lines) {
-        pageLines.push({ n, width: raw.width, height: raw.height, lines: early.lines, ruled: [] });
-        continue;
+      if (!noText && runs.runs.length > 0) {
+        if (reuse && early.lines) {
+          pageLines.push({ n, width: raw.width, height: raw.height, lines: early.lines, ruled: [] });
+        } else {
+          const laid = layoutRawPage(raw, runs.runs, s.opCodes);
+          // Pages read in full for their fonts count too, when they look like tables.
+          if (early.tableLike ?? (laid.ruled.length > 0 || mayHoldRuledTable(laid.lines, raw.width))) {
+            policy.observe(n, laid.ruled.length);
+          }
+          pageLines.push({ n, width: raw.width, height: raw.height, ...laid });
+        }
       }
-      const laid = layoutRawPage(raw, runs.runs, s.opCodes);
-      // Pages read in full for their fonts count too, when they look like tables.
-      if (early.tableLike ?? (laid.ruled.length > 0 || mayHoldRuledTable(laid.lines, raw.width))) {
-        policy.observe(n, laid.ruled.length);
-      }
-      pageLines.push({ n, width: raw.width, height: raw.height, ...laid });
+      for (const f of Object.keys(raw.fonts)) seenFonts.add(f);
+      gate.done(n);
     }
     // Pages skipped on the guess that the document has no ruled tables, which proved wrong.
     for (const n of policy.backfill()) {
@@ -155,6 +165,21 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
   const merged = mergeCrossPageTables(clean.value);
   const joined = joinPageBreaks(merged);
   return ok(joined, [...diagnostics, ...clean.diagnostics]);
+}
+
+/** Opens for page n once pages 1..n-1 are done (they are done in order). */
+class PageGate {
+  private last = 0;
+  private readonly waiting = new Map<number, () => void>();
+  before(n: number): Promise<void> {
+    if (this.last >= n - 1) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(n - 1, resolve));
+  }
+  done(n: number): void {
+    this.last = n;
+    this.waiting.get(n)?.();
+    this.waiting.delete(n);
+  }
 }
 
 /**

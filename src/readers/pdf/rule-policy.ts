@@ -10,14 +10,17 @@
  * on: the pages skipped since the last page read in full without one are read again with their
  * operator lists (backfill), and every later page is read in full. (Files that join documents,
  * such as a magazine-style report followed by a Word-style appendix, change style part-way.)
- * What remains lost is a lone ruled table on a skipped page followed by unruled ones; its text
- * is still read as an aligned table.
+ * A page that brings fonts no earlier page used is read in full too: a new part of a joined
+ * file (an appended annual report, a Word appendix after a planning-system export) arrives
+ * with its own fonts, so its first tables are seen before the sampling could miss them.
+ * What remains lost is a lone ruled table on a skipped page, in the fonts of the pages before
+ * it, followed by unruled ones; its text is still read as an aligned table.
  */
 
 /** Table-like pages without a ruled table before the document is taken as unruled. */
 export const UNRULED_AFTER_PAGES = 4;
 /** In an unruled document, read the operator list of one table-like page in this many. */
-export const UNRULED_SAMPLE_EVERY = 3;
+export const UNRULED_SAMPLE_EVERY = 5;
 
 export class RulePolicy {
   private bare = 0;
@@ -27,9 +30,12 @@ export class RulePolicy {
   /** The last table-like page read in full without a ruled table, before the first ruled one. */
   private lastBare = 0;
 
-  /** Whether table-like page `page` (fonts already known) should get its operator list. */
-  wants(page: number): boolean {
-    if (!this.unruled()) return true;
+  /**
+   * Whether table-like page `page` should get its operator list; `newFonts`: the page uses a
+   * font that no page before it did.
+   */
+  wants(page: number, newFonts = false): boolean {
+    if (!this.unruled() || newFonts) return true;
     this.sinceSample += 1;
     if (this.sinceSample >= UNRULED_SAMPLE_EVERY) {
       this.sinceSample = 0;

@@ -29,6 +29,14 @@ describe('RulePolicy', () => {
     expect(p.backfill()).toEqual([]);
   });
 
+  it('reads a page in full when it brings fonts no earlier page used, even in an unruled document', () => {
+    const p = new RulePolicy();
+    for (let n = 1; n <= UNRULED_AFTER_PAGES; n++) p.observe(n, 0);
+    expect(p.wants(10)).toBe(false);
+    expect(p.wants(11, true)).toBe(true);
+    expect(p.wants(12)).toBe(false);
+  });
+
   it('backfills the pages skipped since the last bare page when a sampled page proves ruled', () => {
     const p = new RulePolicy();
     for (let n = 1; n <= UNRULED_AFTER_PAGES; n++) p.observe(n, 0);
