@@ -363,8 +363,9 @@ async function readRawPage(
     raw.fonts = fontInfos(page, items, styles);
     return raw;
   }
-  // Real font names (for bold) reach commonObjs only through an operator list; once a font is
-  // there it serves every later page. A font still unknown after one try is not asked for again.
+  // Real font names (for bold) come in the text layer's styles (scripts/patch-pdfjs.mjs). Without
+  // that patch they reach commonObjs only through an operator list; once a font is there it
+  // serves every later page, and a font still unknown after one try is not asked for again.
   const names = new Set(items.map((it) => it.fontName));
   const unknown = [...names].some((name) => typeof styles[name]?.fontName !== 'string' && !page.commonObjs.has(name) && !tried.has(name));
   if (!unknown && needsOps) {

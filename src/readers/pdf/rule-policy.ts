@@ -2,7 +2,7 @@
  * Which pages get their operator list read for table rules (pure).
  *
  * The operator list costs about two thirds of a page's getTextContent, and only the rules of
- * ruled tables are taken from it (after the first pages, whose fonts it also names). A
+ * ruled tables are taken from it (font names come with the text layer: scripts/patch-pdfjs.mjs). A
  * document draws its tables one way: Word and planning-system exports either rule every table
  * or shade them all. So once several table-like pages have shown no ruled table, the document
  * is taken as unruled and only every UNRULED_SAMPLE_EVERY-th table-like page is still read in
