@@ -32,6 +32,15 @@ export function isSeparatorCell(text: string): boolean {
   return /^:?-{2,}:?$/.test(text.trim());
 }
 
+/** Whitespace that normalizeSpace would rewrite: anything but a single plain space. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
+/**
+ * Runs of whitespace (tabs, line breaks, no-break and thin spaces …) as one plain space,
+ * trimmed. Most text has single plain spaces only, which the replacement would rewrite one by
+ * one into themselves; that text only needs trimming.
+ */
 export function normalizeSpace(text: string): string {
+  if (!UNEVEN_SPACE.test(text)) return text.trim();
   return text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
 }

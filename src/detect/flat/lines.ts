@@ -5,7 +5,8 @@
  */
 import { COLUMN_START, isYearish, parseFlatHeader, splitWords } from './header.js';
 import { guessMode } from './recover.js';
-import { splitTail } from './segment.js';
+import { mayHaveTail, splitNormalTail } from './segment.js';
+import { normalizeSpace } from '../cell-shape.js';
 
 /** Row labels are short; a longer line ending in a number is prose. */
 export const MAX_LABEL_CHARS = 120;
@@ -42,8 +43,11 @@ function isProse(words: string[]): boolean {
 
 /** A row label followed by a tail of numbers (flattened or glued), not a header naming years. */
 export function isDataLine(text: string): boolean {
+  // Most lines end in a word or a stop and have no tail in either mode.
+  if (!mayHaveTail(text)) return false;
   const mode = guessMode([text]);
-  const split = splitTail(text, mode) ?? splitTail(text, mode === 'glued' ? 'spaced' : 'glued');
+  const t = clean(text);
+  const split = splitNormalTail(t, mode) ?? splitNormalTail(t, mode === 'glued' ? 'spaced' : 'glued');
   return split !== null && /\d/.test(split.tail) && split.label.length <= MAX_LABEL_CHARS && /\p{L}/u.test(split.label)
     && !namesYears(text);
 }
@@ -96,4 +100,5 @@ export function isContinuation(text: string): boolean {
   return /^\(/.test(t) || /\(\s*\d[\d\s,]*\)$/.test(t);
 }
 
-export const clean = (s: string) => s.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+/** Runs of whitespace as one space, trimmed (as everywhere in the detectors). */
+export const clean = normalizeSpace;

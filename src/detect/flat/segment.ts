@@ -12,6 +12,7 @@
  * - a lone dash stands for an empty cell ("-9,6 - -").
  * `readings` lists every split that obeys these rules, up to a cap.
  */
+import { normalizeSpace } from '../cell-shape.js';
 
 export type Mode = 'spaced' | 'glued';
 
@@ -39,10 +40,29 @@ export interface ReadOptions {
 const SIGN = /[-−–+]/;
 const DASH = /[-−–]/;
 const DIGIT = /[0-9]/;
+const SPACE = /\s/;
+/** Characters a numeric tail can end in: a digit, sign or dash, per cent sign, star, or (glued) a decimal comma. */
+const TAIL_END = /[\d,%*+\-−–]/;
+/** Characters a glued tail is made of once spaces are normalised. */
+const TAIL_CHAR = /[\d ,%*+\-−–]/;
+
+/**
+ * Whether a line can have a numeric tail at all, judged on its last printed character. Most
+ * lines end in a word or a stop; this turns them away without normalising or scanning them.
+ */
+export function mayHaveTail(text: string): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && SPACE.test(text[k])) k--;
+  return k >= 0 && TAIL_END.test(text[k]);
+}
 
 /** Longest numeric tail of a flattened line: label text before, values after. */
 export function splitTail(text: string, mode: Mode): { label: string; tail: string } | null {
-  const t = text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  return mayHaveTail(text) ? splitNormalTail(normalizeSpace(text), mode) : null;
+}
+
+/** As splitTail, on a line already normalised (single spaces, trimmed): a caller testing both modes normalises once. */
+export function splitNormalTail(t: string, mode: Mode): { label: string; tail: string } | null {
   if (mode === 'spaced') {
     const tokens = t.split(' ');
     let k = tokens.length;
@@ -51,14 +71,37 @@ export function splitTail(text: string, mode: Mode): { label: string; tail: stri
     if (k === tokens.length || !tokens.slice(k).some((x) => DIGIT.test(x) || /^[-−–]$/.test(x))) return null;
     return { label: tokens.slice(0, k).join(' '), tail: tokens.slice(k).join(' ') };
   }
-  const m = /(?:[-−–+]?\s?\d|[-−–](?=[-−–]|$))[\d\s,%*+\-−–]*$/.exec(t);
-  if (!m) return null;
+  let start = gluedTailStart(t);
+  if (start < 0) return null;
   // A hyphen inside a word ("Besluts-/verksamhets", "LVU-") belongs to the label.
-  let start = m.index;
   // A minus set off by a space before its digits ("verksamhet- 6 279") is still a sign.
   if (DASH.test(t[start]) && start > 0 && /[\p{L}]/u.test(t[start - 1]) && !/^ ?\d/.test(t.slice(start + 1))) return null;
   while (t[start] === ' ') start++;
   return { label: t.slice(0, start).trim(), tail: t.slice(start).trim() };
+}
+
+/**
+ * Where the glued tail of `t` starts, or -1: the first position of the run of tail characters
+ * at the end where a value opens (an optionally signed digit, a space before a digit, or a
+ * dash before a dash or the end). Found from the end in one pass instead of trying a pattern
+ * at every position, which is quadratic on long lines.
+ */
+function gluedTailStart(t: string): number {
+  let run = t.length;
+  while (run > 0 && TAIL_CHAR.test(t[run - 1])) run--;
+  for (let p = run; p < t.length; p++) if (opensValue(t, p)) return p;
+  return -1;
+}
+
+/** A value opens at p: as `(?:[-−–+]? ?\d|[-−–](?=[-−–]|$))` would match there. */
+function opensValue(t: string, p: number): boolean {
+  const c = t[p];
+  const digitAt = (k: number) => DIGIT.test(t[k] ?? '');
+  if (digitAt(p)) return true;
+  if (c === ' ') return digitAt(p + 1);
+  if (!SIGN.test(c)) return false;
+  if (digitAt(p + 1) || (t[p + 1] === ' ' && digitAt(p + 2))) return true;
+  return DASH.test(c) && (p + 1 === t.length || DASH.test(t[p + 1]));
 }
 
 function isTailToken(token: string): boolean {
