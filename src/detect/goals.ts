@@ -15,7 +15,7 @@ import type { Goal } from '../model/index.js';
 import { normalizeSpace } from './cell-shape.js';
 import type { HeadingCandidate } from './headings.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { proseSentences } from './prose-sentences.js';
+import { lineTexts, proseSentences } from './prose-sentences.js';
 import { detectCriticism } from './criticism.js';
 import { detectProseGoals } from './prose-goals.js';
 
@@ -31,6 +31,9 @@ const OPENERS: [RegExp, string][] = [
   [/^(fullmäktigemål)\s*:?()$/i, 'Fullmäktigemål'],
   [/^(nämndens åtagande)()$/i, 'Nämndens åtagande'],
 ];
+
+/** The words the opening labels start with: a line starting otherwise needs no pattern tried. */
+const OPENER_START = /^(?:kommun(?:fullmäktiges|styrelsens)|strategiskt|prioriterat|nämnd|fullmäktigemål)/i;
 
 const ASSESSMENT_LABEL = /^(bedömning|måluppfyllelse)\s*:?\s*$/i;
 const STATUS_INLINE = /^status\s*:?\s*(.*)$/i;
@@ -48,43 +51,48 @@ export function detectGoals(
     if (open && open.text) goals.push(toGoal(open, sectionId, assess));
     open = null;
   };
+  // Normalised once here and read again by goalsFromProse.
+  const texts = lineTexts(blocks, skip);
   for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (b.kind !== 'line' || b.cells || skip.has(i)) continue;
-    const text = normalizeSpace(b.text);
-    if (text === '') continue;
-    const sec = sectionAt(i);
+    const b = blocks[i] as LineBlock;
+    const text = texts[i];
+    if (text === null || text === '') continue;
+    // The section is looked up only for a line that closes or makes a goal: the lookup
+    // walks the headings, and most lines do neither.
     const opener = matchOpener(text);
     if (opener) {
-      close(sec);
+      close(sectionAt(i));
       open = { level: opener.level, text: opener.inline || null, block: b, assessmentText: null };
       uppdragStart = null;
       continue;
     }
-    const next = nextLine(blocks, i, skip);
-    if (ASSESSMENT_LABEL.test(text) && next) {
+    // The next line is looked for only under a label that reads it.
+    const labelled = ASSESSMENT_LABEL.test(text);
+    const status = STATUS_INLINE.exec(text);
+    const next = labelled || status ? nextLine(blocks, i, skip) : null;
+    if (labelled && next) {
       if (open) {
+        const sec = sectionAt(i);
         const cand = normalizeSpace(next.text);
-        // Hjo writes "Bedömning:" before prose; only a short verdict line is the assessment.
-        const verdict = assess(cand) !== 'unknown' || cand.length <= 40;
-        if (!open.assessmentText && verdict) { open.assessmentText = cand; i = next.index; }
+        // Hjo writes "Bedömning:" before prose; only a short verdict line is the assessment
+        // (the length first: reading a long line's verdict costs more).
+        if (!open.assessmentText && (cand.length <= 40 || assess(cand) !== 'unknown')) { open.assessmentText = cand; i = next.index; }
         close(sec);
       }
       continue;
     }
-    const status = STATUS_INLINE.exec(text);
     if (status && (status[1] || next)) {
       const statusText = status[1] ? status[1] : normalizeSpace(next!.text);
       const titleBlock = uppdragStart !== null ? blocks[uppdragStart] as LineBlock : null;
       if (titleBlock) {
-        goals.push(toGoal({ level: 'Uppdrag', text: normalizeSpace(titleBlock.text), block: titleBlock, assessmentText: statusText }, sec, assess));
+        goals.push(toGoal({ level: 'Uppdrag', text: normalizeSpace(titleBlock.text), block: titleBlock, assessmentText: statusText }, sectionAt(i), assess));
       }
       if (!status[1]) i = next!.index;
       uppdragStart = skipComment(blocks, i, skip);
       continue;
     }
     if (open && !open.text) {
-      if (assess(text) !== 'unknown' && text.length <= 40) open.assessmentText = text;
+      if (text.length <= 40 && assess(text) !== 'unknown') open.assessmentText = text;
       else open.text = text;
       continue;
     }
@@ -94,11 +102,11 @@ export function detectGoals(
     if (heading === 'short' || heading === 'runin') { uppdragStart = i; continue; }
     if (heading) { uppdragStart = nextIndex(blocks, i, skip); continue; }
     // "…har gett samtliga nämnder i uppdrag:" introduces the uppdrag below it.
-    if (/\buppdrag\b.*:$/i.test(text)) { uppdragStart = nextIndex(blocks, i, skip); continue; }
+    if (text.endsWith(':') && /\buppdrag\b/i.test(text)) { uppdragStart = nextIndex(blocks, i, skip); continue; }
     if (uppdragStart === null) uppdragStart = i;
   }
   close(null);
-  return [...goals, ...goalsFromProse(blocks, skip, headingBlocks, sectionAt, diagnostics)];
+  return [...goals, ...goalsFromProse(blocks, skip, texts, headingBlocks, sectionAt, diagnostics)];
 }
 
 /**
@@ -106,11 +114,11 @@ export function detectGoals(
  * assessments. `diagnostics` receives their doubts (unread verdicts, conflicting ones).
  */
 function goalsFromProse(
-  blocks: Block[], skip: Set<number>, headingBlocks: Map<number, HeadingCandidate['kind']>, sectionAt: (blockIndex: number) => string | null,
+  blocks: Block[], skip: Set<number>, texts: (string | null)[], headingBlocks: Map<number, HeadingCandidate['kind']>, sectionAt: (blockIndex: number) => string | null,
   diagnostics?: Diagnostic[],
 ): Goal[] {
   const headings = new Set(headingBlocks.keys());
-  const sentences = proseSentences(blocks, skip, headings);
+  const sentences = proseSentences(blocks, skip, headings, texts);
   // The matter criticised is the article's heading; run-in subheads in the article are claims
   // ("Nämndens beslut var olagliga …"), not its subject.
   const articles = [...headingBlocks].filter(([, kind]) => kind !== 'runin').map(([i]) => i).sort((a, b) => a - b);
@@ -126,6 +134,7 @@ function goalsFromProse(
 }
 
 function matchOpener(text: string): { level: string; inline: string } | null {
+  if (!OPENER_START.test(text)) return null;
   for (const [re, level] of OPENERS) {
     const m = re.exec(text);
     if (m) return { level, inline: normalizeSpace(m[2] ?? '') };

@@ -35,13 +35,21 @@ export const GOAL_HEADING = /^(kommunfullmäktiges\s+(prioriterade\s+)?mål|komm
 /** Labels and values that stand alone on a line but are not headings. */
 export const NOT_HEADING = /^(bedömning|status|kommentar|motivering|analys|adressat|uppfyllt|delvis uppfyllt|ej uppfyllt|inte uppfyllt|i huvudsak uppfyllt|helt uppfyllt|påbörjad|färdig|pågår|klart|klar|ej påbörjad|ej klart|stoppad|försenad|väntar|avslutad|genomförd|ej genomförd)\s*:?$/i;
 
+// Swedish has no casing rules of its own (Unicode's SpecialCasing tailors only Lithuanian,
+// Turkish and Azeri), so the plain case mappings below are the Swedish ones: toLocale…Case('sv')
+// gives the same strings but looks the locale up on every call, for every line.
+
 export function isCapsLabel(text: string): boolean {
   const t = text.trim();
+  // The cheap tests first: most lines fail them.
+  if (t.length > 70 || !/\p{Lu}{3}/u.test(t)) return false;
   const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && t.length <= 70 && t === t.toLocaleUpperCase('sv') && /\p{Lu}{3}/u.test(t);
+  return letters.length >= 4 && t === t.toUpperCase();
 }
 
-const key = (s: string) => normalizeSpace(s).toLocaleLowerCase('sv').replace(/[.:]+$/, '');
+/** A title as compared with TOC entries; `normalized` is text already through normalizeSpace. */
+const normalizedKey = (normalized: string) => normalized.toLowerCase().replace(/[.:]+$/, '');
+const key = (s: string) => normalizedKey(normalizeSpace(s));
 
 export function detectHeadings(
   blocks: Block[], skip: Set<number>, toc: TocEntry[], stats: DocStats,
@@ -84,7 +92,8 @@ function classifyLine(
   // "Kommentar:" set larger than body text is a heading in Stratsys reports; at body size a label.
   if (NOT_HEADING.test(text) && b.declaredLevel === null && !isLargerFont(b, stats)) return null;
   const num = NUMBERED.exec(text);
-  const tocEntry = tocByTitle.get(key(num ? num[2] : text));
+  // num[2] is the end of the normalised text, so normalised too.
+  const tocEntry = tocByTitle.size === 0 ? undefined : tocByTitle.get(normalizedKey(num ? num[2] : text));
   if (b.declaredLevel !== null) {
     return { kind: 'structural', level: b.declaredLevel, number: num?.[1] ?? null, title: num ? num[2] : text };
   }
@@ -95,7 +104,6 @@ function classifyLine(
   }
   if (tocEntry) return { kind: 'structural', level: tocEntry.number ? tocEntry.number.split('.').length : 1, number: tocEntry.number, title: text };
   const tier = fontTier(b, stats);
-  const wordy = /\p{L}/u.test(text) && !/[.,]$/.test(text);
   // A larger size is a heading tier (its text may end in a full stop: Mölndal's goal
   // headings do); a bold line at body size is only a run-in title.
   const larger = tier !== null && stats.largerSizes.includes(roundSize(b.fontSize ?? 0));
@@ -109,11 +117,16 @@ function classifyLine(
   if (GOAL_HEADING.test(text) && text.length <= 60) return { kind: labelKind, level: Math.min(context + 1, 4), number: null, title: text };
   // Bold body-size lines introduce what follows ("Aktivitetsplan 2016:", a goal's text,
   // an uppdrag's title): they title a block without opening a section.
-  if (tier !== null && wordy) return { kind: 'runin', level: tier, number: null, title: text };
+  if (tier !== null && isWordy(text)) return { kind: 'runin', level: tier, number: null, title: text };
   if (stats.bodyFontSize === null && !stats.declared && isShortIsolated(b, blocks[i + 1])) {
     return { kind: 'short', level: Math.min(context + 1, 4), number: null, title: text };
   }
   return null;
+}
+
+/** Holds a letter and ends in no full stop or comma (not a sentence, not a line that goes on). */
+function isWordy(text: string): boolean {
+  return /\p{L}/u.test(text) && !/[.,]$/.test(text);
 }
 
 function isLargerFont(b: LineBlock, stats: DocStats): boolean {

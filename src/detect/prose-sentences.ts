@@ -24,25 +24,39 @@ const MAX_PARAGRAPH = 4000;
 /** "inköps- och upphandlingsnämnden": a hyphen before a conjunction is part of the compound. */
 const CONJUNCTION = /^(och|eller|samt|till)\b/;
 const ENDS_SENTENCE = /[.!?:;]["”’)]?$/;
+const HYPHEN_END = /\p{Ll}-$/u;
 
-export function proseSentences(blocks: Block[], skip: Set<number>, headingBlocks: ReadonlySet<number>): Sentence[] {
+/**
+ * The text of each block a prose or label detector reads, with its spaces normalised: null for
+ * tables, cell rows and skipped blocks. Computed once and shared (detectGoals reads the same lines).
+ */
+export function lineTexts(blocks: Block[], skip: Set<number>): (string | null)[] {
+  return blocks.map((b, i) => (b.kind !== 'line' || b.cells || skip.has(i) ? null : normalizeSpace(b.text)));
+}
+
+export function proseSentences(
+  blocks: Block[], skip: Set<number>, headingBlocks: ReadonlySet<number>, texts: (string | null)[] = lineTexts(blocks, skip),
+): Sentence[] {
   const out: Sentence[] = [];
   let parts: { text: string; index: number }[] = [];
+  let length = 0; // of the parts' texts, kept as they are added rather than summed each time
   let paragraph = 0;
   const flush = () => {
     if (parts.length) out.push(...splitSentences(parts, blocks, paragraph++));
     parts = [];
+    length = 0;
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.kind !== 'line' || b.cells || skip.has(i)) { flush(); continue; }
+    const text = texts[i];
+    if (text === null) { flush(); continue; }
     if (headingBlocks.has(i)) continue;
-    const text = normalizeSpace(b.text);
     if (text === '') continue;
     const first = parts[0] ? blocks[parts[0].index] : null;
     if (first && first.page !== b.page) flush();
     parts.push({ text, index: i });
-    if (ENDS_SENTENCE.test(text) || parts.reduce((n, p) => n + p.text.length, 0) > MAX_PARAGRAPH) flush();
+    length += text.length;
+    if (ENDS_SENTENCE.test(text) || length > MAX_PARAGRAPH) flush();
   }
   flush();
   return out;
@@ -51,20 +65,26 @@ export function proseSentences(blocks: Block[], skip: Set<number>, headingBlocks
 /** Joins the parts (undoing line-end hyphenation) and splits at sentence ends, keeping each sentence's first block. */
 function splitSentences(parts: { text: string; index: number }[], blocks: Block[], paragraph: number): Sentence[] {
   let joined = '';
+  let last = ''; // the part `joined` ends with
   const starts: { at: number; index: number }[] = [];
   for (const p of parts) {
-    if (joined === '') { /* first part */ } else if (/\p{Ll}-$/u.test(joined) && /^\p{Ll}/u.test(p.text) && !CONJUNCTION.test(p.text)) joined = joined.slice(0, -1);
+    // The end of `joined` is read from its last part when that is long enough: each read of
+    // `joined` itself would copy the whole paragraph joined so far into one string again.
+    if (joined === '') { /* first part */ } else if (endsHyphenated(last.length >= 3 ? last : joined) && /^\p{Ll}/u.test(p.text) && !CONJUNCTION.test(p.text)) joined = joined.slice(0, -1);
     else joined += ' ';
     starts.push({ at: joined.length, index: p.index });
     joined += p.text;
+    last = p.text;
   }
   const out: Sentence[] = [];
   const boundary = /[.!?]["”’)]?\s+(?=["”]?[\p{Lu}\d])/gu;
   let from = 0;
+  let k = 0; // the part `from` lies in; sentences come in order, so it only moves forward
   const push = (to: number) => {
     const text = joined.slice(from, to).trim();
     if (text) {
-      const start = [...starts].reverse().find((s) => s.at <= from) ?? starts[0];
+      while (k + 1 < starts.length && starts[k + 1].at <= from) k++;
+      const start = starts[k];
       const b = blocks[start.index];
       out.push({ text, blockIndex: start.index, page: b.page, line: b.line, paragraph });
     }
@@ -75,4 +95,9 @@ function splitSentences(parts: { text: string; index: number }[], blocks: Block[
   }
   push(joined.length);
   return out;
+}
+
+/** A lower-case letter and a hyphen at the end; only the last three code units are read (a letter outside the BMP takes two). */
+function endsHyphenated(text: string): boolean {
+  return HYPHEN_END.test(text.slice(-3));
 }

@@ -20,7 +20,19 @@ export interface Toc {
 /** A TOC needs at least this many consecutive entry lines, so one "Summa\t12" row is not one. */
 const MIN_TOC_ENTRIES = 3;
 const TOC_TITLE = /^(innehåll|innehållsförteckning|innehall)\s*$/i;
-const LEADERS = /[.\u2026\u00b7_\s\u0008\ufffd]{2,}$/;
+/**
+ * Leaders at the end of a title. The lookbehind lets a match start only where a run starts:
+ * the leftmost match is such a start anyway, and without it every dot of a long run in a
+ * line that goes on (PDF TOC lines joined into one paragraph) starts a scan to its end.
+ */
+const LEADERS = /(?<![.\u2026\u00b7_\s\u0008\ufffd])[.\u2026\u00b7_\s\u0008\ufffd]{2,}$/;
+/**
+ * Title, leaders (or a space), page number: one entry printed as a line. The lookbehinds
+ * start the leaders (or the space) only at the start of their run, as with LEADERS: the
+ * shortest title ends there anyway.
+ */
+const ENTRY_LINE = /^(.*?)(?:(?<![.\u2026\u00b7_\u0008\ufffd ])[.\u2026\u00b7_\u0008\ufffd ]{3,}|(?<!\s)\s+)(\d{1,3})$/;
+const LEADER_RUN = /[.\u2026\u00b7_\u0008\ufffd]{3,}/;
 
 export function parseTocLine(b: LineBlock): Omit<TocEntry, 'blockIndex'> | null {
   return parseTocText(b.text, b.cells);
@@ -35,8 +47,11 @@ function parseTocText(text: string, given: readonly string[] | null | undefined)
     const filled = cells.filter((c) => c !== '');
     [title, pageText] = [filled[0], filled[1]];
   } else {
-    const m = /^(.*?)(?:[.\u2026\u00b7_\u0008\ufffd ]{3,}|\s+)(\d{1,3})$/.exec(text.trim());
-    if (!m || !/[.\u2026\u00b7_\u0008\ufffd]{3,}/.test(text)) return null;
+    const t = text.trim();
+    // The cheap tests first: most lines end in no digit or hold no leaders.
+    if (!endsInDigit(t) || !LEADER_RUN.test(text)) return null;
+    const m = ENTRY_LINE.exec(t);
+    if (!m) return null;
     [title, pageText] = [m[1], m[2]];
   }
   pageText = pageText.trim().replace(/\.$/, '');
@@ -67,10 +82,11 @@ export function detectToc(blocks: Block[]): Toc {
   };
   blocks.forEach((b, i) => {
     if (b.kind === 'table') {
-      const rows = tocRowsOfTable(b);
       const next = blocks[i + 1];
       const beside = run.length > 0 || isTocTitle(blocks[i - 1]) || (next?.kind === 'line' && parseTocLine(next) !== null);
-      if (rows && beside) {
+      // Only a table beside a TOC is read row by row; most tables are not.
+      const rows = beside ? tocRowsOfTable(b) : null;
+      if (rows) {
         for (const e of rows) run.push({ ...e, blockIndex: i });
         return;
       }
@@ -104,4 +120,9 @@ function tocRowsOfTable(t: TableBlock): Array<Omit<TocEntry, 'blockIndex'>> | nu
     out.push(e);
   }
   return out.length > 0 ? out : null;
+}
+
+function endsInDigit(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c >= 0x30 && c <= 0x39;
 }

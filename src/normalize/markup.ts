@@ -14,6 +14,13 @@ const SUPERSCRIPT_DIGITS: Record<string, string> = {
 /** Spaces used as thousands separators or padding: no-break, narrow no-break, thin, figure. */
 const ODD_SPACES = /[\u00a0\u202f\u2009\u2007\u2002\u2003\t]/g;
 
+/**
+ * A character one of the cleaning steps below acts on (markup, emphasis, odd or double spaces,
+ * superscript digits, footnote asterisks). Most cells hold none, and then every step but the
+ * trimming leaves the text as it is: one test instead of eight passes.
+ */
+const NEEDS_CLEANING = /[<*_\u00a0\u202f\u2009\u2007\u2002\u2003\t⁰¹²³⁴⁵⁶⁷⁸⁹]| {2}/;
+
 export interface CleanText {
   text: string;
   footnotes: string[];
@@ -21,6 +28,7 @@ export interface CleanText {
 
 /** Remove <b>, <i>, <strong>, ** and __ emphasis; normalise odd spaces; trim. */
 export function stripEmphasis(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
   return text
     .replace(/<\/?(?:b|i|em|strong|u)>/gi, '')
     .replace(/\*\*|__/g, '')
@@ -34,6 +42,7 @@ export function stripEmphasis(text: string): string {
  * trailing asterisks ("192 *", "-400*"), the way the reports mark a footnote in a cell.
  */
 export function cleanCell(raw: string): CleanText {
+  if (!NEEDS_CLEANING.test(raw)) return { text: raw.trim(), footnotes: [] };
   const footnotes: string[] = [];
   let text = raw.replace(/<sup>\s*([^<]*?)\s*<\/sup>/gi, (_m, note: string) => {
     if (note !== '') footnotes.push(note);
