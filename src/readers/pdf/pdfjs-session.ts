@@ -66,11 +66,13 @@ function loadWorkerHere(): Promise<unknown> {
 
 /**
  * pdf.js's worker in worker threads: they parse content streams and fonts while this thread
- * builds lines and tables. With two threads (KOMMUNRAPPORT_PDF_THREADS=2) a document is opened
- * in both and its pages alternate between them. The threads are shared by every document and
- * reffed only while one is open (idle threads do not keep the process alive).
- * KOMMUNRAPPORT_PDF_THREADS=N sets the count (default 1); 0 keeps pdf.js in this thread (its
- * fake worker), as does any failure to start a thread.
+ * builds lines and tables. With two threads a document of PARALLEL_MIN_PAGES or more is opened
+ * in both: the first reads every page's text layer, the second the operator lists (table
+ * rules) of the pages that need one, so rules cost no time on the text layer's path. The
+ * threads are shared by every document and reffed only while one is open (idle threads do not
+ * keep the process alive). KOMMUNRAPPORT_PDF_THREADS=N sets the count (default 1, see
+ * threadCount); 0 keeps pdf.js in this thread (its fake worker), as does any failure
+ * to start a thread. Import workers use 0: there the cores go to files read side by side.
  */
 interface PdfThread {
   worker: InstanceType<PdfJs['PDFWorker']>;
@@ -79,7 +81,7 @@ interface PdfThread {
   acquire(): () => void;
 }
 
-/** Documents shorter than this are read in one thread: opening twice would cost more. */
+/** Documents shorter than this are read in one thread: opening twice would cost more than it saves. */
 export const PARALLEL_MIN_PAGES = 6;
 
 /** Run in the thread (CommonJS, eval): load the worker module, put the natives back, serve. */
@@ -104,8 +106,9 @@ let poolPromise: Promise<PdfThread[]> | null = null;
 function threadCount(): number {
   const env = process.env.KOMMUNRAPPORT_PDF_THREADS;
   if (env !== undefined && env !== '' && Number.isInteger(Number(env))) return Math.max(0, Math.min(4, Number(env)));
-  // One thread by default: a second halves pdf.js's share of the wall time only when a core is
-  // idle, and on a busy machine (or `import --jobs 2`) it costs time and ~100 MB more.
+  // One thread by default. A second (operator lists only) loads every font a second time and
+  // on this project's 2-core machines, shared with other load, it made the PDF pipeline slower:
+  // reader / floor 1.44–1.52× with two threads against 1.32–1.37× with one, back to back.
   return Math.min(1, availableParallelism());
 }
 
@@ -130,7 +133,9 @@ async function startThread(pdfjs: PdfJs): Promise<PdfThread | null> {
     const url = pathToFileURL(createRequire(import.meta.url).resolve(WORKER_MODULE)).href;
     const { port1, port2 } = new MessageChannel();
     const natives = [['Array.prototype', 'push'], ['JSON', 'parse'], ['JSON', 'stringify'], ['Function.prototype', 'toString']];
-    const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { url, port: port2, natives }, transferList: [port2] });
+    // execArgv: [] — the source is CommonJS, and a parent started with --input-type=module (or
+    // loaders such as tsx) would otherwise pass that on and fail it.
+    const thread = new Worker(THREAD_SOURCE, { eval: true, execArgv: [], workerData: { url, port: port2, natives }, transferList: [port2] });
     // A Node MessagePort has what pdf.js uses of a web Worker: postMessage and addEventListener.
     const worker = new pdfjs.PDFWorker({ port: port1 as never });
     let users = 0;
@@ -211,8 +216,6 @@ export interface PdfSession {
    * (without `needsOps`, always when the page has text).
    */
   readPage(n: number, needsOps?: NeedsOps): Promise<RawPage>;
-  /** Pages that can be read at once (copies of the document in worker threads): read ahead this far. */
-  parallel: number;
   /** getTextContent only, in one copy of the document, nothing else (the bench's floor): the number of text items. */
   readTextLayer(n: number): Promise<number>;
 }
@@ -281,17 +284,19 @@ async function openAndRun<T>(pdfjs: PdfJs, threads: PdfThread[], bytes: Uint8Arr
     } catch {
       metaTitle = null;
     }
-    // Second copy in the second thread; its pages fall back to the first copy if it fails.
+    // A second copy in the second thread reads the operator lists; if it fails to open, the
+    // first copy reads them.
     if (threads.length > 1 && doc.numPages >= PARALLEL_MIN_PAGES) {
-      for (const t of threads.slice(1)) {
-        const extra = openTask(pdfjs, t, bytes);
-        docs.push(guard(extra.promise).then(
-          (d) => ({ doc: d, tried: new Set<string>() }),
-          async () => { await guard(extra.destroy()).catch(() => undefined); return null; },
-        ));
-      }
+      const extra = openTask(pdfjs, threads[1], bytes);
+      docs.push(guard(extra.promise).then(
+        (d) => ({ doc: d, tried: new Set<string>() }),
+        async () => { await guard(extra.destroy()).catch(() => undefined); return null; },
+      ));
     }
-    const docFor = async (n: number): Promise<OpenDoc> => (await docs[(n - 1) % docs.length]!) ?? (await docs[0]!)!;
+    const opsPage = async (n: number): Promise<PDFPageProxy | null> => {
+      const d = docs.length > 1 ? await docs[1]! : null;
+      return d ? guard(d.doc.getPage(n)) : null;
+    };
     const O = pdfjs.OPS;
     const opCodes: OpCodes = {
       save: O.save, restore: O.restore, transform: O.transform, constructPath: O.constructPath,
@@ -303,12 +308,11 @@ async function openAndRun<T>(pdfjs: PdfJs, threads: PdfThread[], bytes: Uint8Arr
       numPages: doc.numPages,
       metaTitle,
       opCodes,
-      parallel: docs.length,
       readPage: async (n, needsOps) => {
-        const d = await docFor(n);
+        const d = (await docs[0])!;
         const page = await guard(d.doc.getPage(n));
         try {
-          return await readRawPage(page, n, needsOps, d.tried, guard);
+          return await readRawPage(page, n, needsOps, d.tried, guard, opsPage);
         } finally {
           page.cleanup();
         }
@@ -344,6 +348,7 @@ async function readRawPage(
   needsOps: NeedsOps | undefined,
   tried: Set<string>,
   guard: <V>(p: Promise<V>) => Promise<V>,
+  opsPage: (n: number) => Promise<PDFPageProxy | null>,
 ): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await guard(page.getTextContent());
@@ -367,14 +372,21 @@ async function readRawPage(
   // that patch they reach commonObjs only through an operator list; once a font is there it
   // serves every later page, and a font still unknown after one try is not asked for again.
   const names = new Set(items.map((it) => it.fontName));
-  const unknown = [...names].some((name) => typeof styles[name]?.fontName !== 'string' && !page.commonObjs.has(name) && !tried.has(name));
+  const named = [...names].every((name) => typeof styles[name]?.fontName === 'string');
+  const unknown = !named && [...names].some((name) => !page.commonObjs.has(name) && !tried.has(name));
   if (!unknown && needsOps) {
     raw.fonts = fontInfos(page, items, styles);
     if (!(await needsOps(raw))) return raw;
   }
-  const list = await guard(page.getOperatorList());
-  for (const name of names) tried.add(name);
-  return { ...raw, fonts: fontInfos(page, items, styles), ops: { fnArray: list.fnArray, argsArray: list.argsArray } };
+  // Read in the copy kept for operator lists, unless the list must name this copy's fonts.
+  const other = named ? await opsPage(n) : null;
+  try {
+    const list = await guard((other ?? page).getOperatorList());
+    for (const name of names) tried.add(name);
+    return { ...raw, fonts: fontInfos(page, items, styles), ops: { fnArray: list.fnArray, argsArray: list.argsArray } };
+  } finally {
+    other?.cleanup();
+  }
 }
 
 /** A font's entry in getTextContent's styles; fontName is added by our pdf.js patch. */

@@ -88,7 +88,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     // Read ahead: pdf.js parses the next pages (in its worker threads) while page n is laid out here.
     const ahead = new Map<number, ReturnType<typeof request>>();
     for (let n = 1; n <= last; n++) {
-      for (let k = n; k <= Math.min(last, n + Math.max(READ_AHEAD, s.parallel)); k++) if (!ahead.has(k)) ahead.set(k, request(k));
+      for (let k = n; k <= Math.min(last, n + READ_AHEAD); k++) if (!ahead.has(k)) ahead.set(k, request(k));
       const { early, page } = ahead.get(n)!;
       ahead.delete(n);
       const raw = await page;

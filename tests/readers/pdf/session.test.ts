@@ -48,4 +48,23 @@ describe('pdf.js session', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual([true, true, true, true]);
   }, 60_000);
+
+  it('reads the same document with operator lists in a second thread', async () => {
+    // Hjo: 17 pages (enough for a second copy) and ruled tables on 11 of them.
+    const hjo = path.join(FIXTURES, 'hjo-2016-verksamhetsuppfoljning/report.pdf');
+    const reader = pathToFileURL(path.resolve(import.meta.dirname, '../../../src/readers/pdf/read-pdf.ts')).href;
+    const script = `
+      const { readFileSync } = await import('node:fs');
+      const { readPdf } = await import(${JSON.stringify(reader)});
+      console.log(JSON.stringify(await readPdf(new Uint8Array(readFileSync(${JSON.stringify(hjo)})))));
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8', env: { ...process.env, KOMMUNRAPPORT_PDF_THREADS: '2' }, maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(r.stderr).toBe('');
+    const two = JSON.parse(r.stdout.trim().split('\n').pop()!) as Awaited<ReturnType<typeof readPdf>>;
+    const one = await readPdf(new Uint8Array(readFileSync(hjo)));
+    expect(two.value.blocks.filter((b) => b.kind === 'table' && b.origin === 'pdf-ruled').length).toBeGreaterThan(10);
+    expect(two).toEqual(JSON.parse(JSON.stringify(one)));
+  }, 60_000);
 });
