@@ -194,7 +194,7 @@ async function timed(f: () => Promise<unknown>): Promise<{ wall: number; cpu: nu
   return { wall: now() - t, cpu: (d.user + d.system) / 1000 };
 }
 
-async function benchPdf(rounds = 5): Promise<PdfRow[]> {
+async function benchPdf(rounds = 7): Promise<PdfRow[]> {
   const files = [...seeds('pdf'), ...realPdfs()];
   const rows: PdfRow[] = [];
   for (const file of files) {

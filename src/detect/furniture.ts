@@ -33,8 +33,13 @@ export function pageLabelOf(text: string): string | null {
   return null;
 }
 
+/**
+ * The text with its numbers and spaces left out, lower case. Numbers go rather than being
+ * masked in place, since a footer may move its page number from side to side on facing pages
+ * ("Stadsrevisionens årsredogörelse 2024 5", "6 Stadsrevisionens årsredogörelse 2024").
+ */
 function mask(text: string): string {
-  return text.replace(/\d+/g, '#').replace(/\s+/g, '').toLowerCase();
+  return text.replace(/\d+/g, '').replace(/\s+/g, '').toLowerCase();
 }
 
 /** A line that may be a running header or footer. */
@@ -93,6 +98,34 @@ export function findFurniture(
 }
 
 type BandCand = { i: number; page: number; key: string; band: 'top' | 'bottom'; y: number };
+
+/**
+ * A guess, made page by page while a document is read, of the lines findFurniture will drop:
+ * band lines whose masked text an earlier page had in the same band at about the same height,
+ * and bare page numbers. The PDF reader lays pages out ahead on this guess, while pdf.js is
+ * still reading, and lays out again the pages where findFurniture decides otherwise; so a
+ * wrong guess costs time, never a different result.
+ */
+export class FurnitureGuess {
+  private readonly seen = new Map<string, number[]>();
+
+  /** Indices of the lines of the next page that are probably furniture. */
+  next(lines: ReadonlyArray<{ text: string; top: number; bottom: number }>, pageHeight: number): Set<number> {
+    const out = new Set<number>();
+    lines.forEach((l, i) => {
+      const band = l.bottom <= FURNITURE_BAND_SHARE * pageHeight ? 'top'
+        : l.top >= (1 - FURNITURE_BAND_SHARE) * pageHeight ? 'bottom' : null;
+      if (!band) return;
+      const y = (band === 'top' ? l.top : l.bottom) / pageHeight;
+      const k = `${band}|${mask(l.text)}`;
+      const heights = this.seen.get(k) ?? [];
+      if (heights.filter((h) => Math.abs(h - y) <= FURNITURE_Y_TOLERANCE_SHARE).length >= FURNITURE_MIN_PAGES - 1 || /^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/.test(l.text)) out.add(i);
+      heights.push(y);
+      this.seen.set(k, heights);
+    });
+    return out;
+  }
+}
 
 /** The members of a group that sit at the group's median height. */
 function atOneHeight<C extends { y: number }>(list: readonly C[]): C[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFurniture, type FurnitureCandidate } from '../../src/detect/furniture.js';
+import { findFurniture, FurnitureGuess, type FurnitureCandidate } from '../../src/detect/furniture.js';
 
 const H = 800;
 const line = (page: number, text: string, top: number): FurnitureCandidate => ({ page, text, top, bottom: top + 10, pageHeight: H });
@@ -10,6 +10,19 @@ function body(pages: number): FurnitureCandidate[] {
 }
 
 describe('findFurniture', () => {
+  it('takes a footer whose page number moves from side to side on facing pages', () => {
+    // Stadsrevisionen's årsredogörelse: "Stadsrevisionens årsredogörelse 2024 5" on odd pages,
+    // "6 Stadsrevisionens årsredogörelse 2024" on even ones; each side alone is under 40%.
+    const cands = body(30);
+    for (let p = 3; p <= 30; p++) {
+      cands.push(line(p, p % 2 ? `Stadsrevisionens årsredogörelse 2024 ${p - 2}` : `${p - 2} Stadsrevisionens årsredogörelse 2024`, 770));
+    }
+    const { furniture } = findFurniture(cands, 30);
+    const dropped = [...furniture].map((i) => cands[i]!.text);
+    expect(dropped.filter((t) => t.includes('årsredogörelse'))).toHaveLength(28);
+    expect(dropped.some((t) => t.startsWith('Brödtext'))).toBe(false);
+  });
+
   it('takes a footer that recurs over one stretch of a joined file when it carries the page number', () => {
     // 30 pages; an appended report on pp. 21–28 has its own footer block "Årsrapport n (8)".
     const cands = body(30);
@@ -38,5 +51,22 @@ describe('findFurniture', () => {
     // The page-numbered lines recur on 4 of 30 pages, spread over 25: not a stretch, not 40%.
     const { furniture } = findFurniture(cands, 30);
     expect([...furniture].map((i) => cands[i]!.text)).toEqual([]);
+  });
+});
+
+describe('FurnitureGuess', () => {
+  it('guesses a band line once it recurred at that height, and bare page numbers at once', () => {
+    const g = new FurnitureGuess();
+    const page = (n: number) => [
+      { text: 'Delårsrapport augusti 2017', top: 30, bottom: 40 },
+      { text: `Brödtext ${n}`, top: 300, bottom: 310 },
+      { text: `${n}`, top: 770, bottom: 780 },
+    ];
+    expect([...g.next(page(1), H)]).toEqual([2]);
+    expect([...g.next(page(2), H)]).toEqual([2]);
+    // Third page: the header has been seen on two pages before at the same height.
+    expect([...g.next(page(3), H)]).toEqual([0, 2]);
+    // The same text in the body band is not furniture.
+    expect([...g.next([{ text: 'Delårsrapport augusti 2017', top: 400, bottom: 410 }], H)]).toEqual([]);
   });
 });

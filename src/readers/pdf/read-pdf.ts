@@ -14,7 +14,7 @@ import {
   type Span,
   type TableBlock,
 } from '../../model/index.js';
-import { findFurniture, removeFurniture, type FurnitureCandidate } from '../../detect/furniture.js';
+import { findFurniture, FurnitureGuess, removeFurniture, type FurnitureCandidate } from '../../detect/furniture.js';
 import { findAlignedTables, looksLikeTableRow, openTableAtEnd, type FlowItem } from './aligned-tables.js';
 import type { TableShape } from './tables/header-led.js';
 import { extractGraphics, type OpCodes } from './graphics.js';
@@ -60,7 +60,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     }
     const pages: SourcePage[] = [];
     const pageItems: PageItem[][] = [];
-    const pageLines: Array<{ n: number; width: number; height: number; lines: Line[]; ruled: RuledTable[] }> = [];
+    const pageLines: PageLines[] = [];
     // Lines built while deciding whether the operator list is needed; kept when it is not.
     type Early = { raw?: RawPage; runs?: ItemsToRunsResult; lines?: Line[]; tableLike?: boolean };
     const policy = new RulePolicy();
@@ -69,6 +69,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     // it, never on how far pdf.js happened to have read ahead: the output is the same every run.
     const seenFonts = new Set<string>();
     const gate = new PageGate();
+    const ahead = new LayoutAhead();
     const request = (n: number): { early: Early; page: Promise<RawPage> } => {
       const early: Early = {};
       const page = s.readPage(n, async (p) => {
@@ -86,11 +87,11 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
       return { early, page };
     };
     // Read ahead: pdf.js parses the next pages (in its worker threads) while page n is laid out here.
-    const ahead = new Map<number, ReturnType<typeof request>>();
+    const requested = new Map<number, ReturnType<typeof request>>();
     for (let n = 1; n <= last; n++) {
-      for (let k = n; k <= Math.min(last, n + READ_AHEAD); k++) if (!ahead.has(k)) ahead.set(k, request(k));
-      const { early, page } = ahead.get(n)!;
-      ahead.delete(n);
+      for (let k = n; k <= Math.min(last, n + READ_AHEAD); k++) if (!requested.has(k)) requested.set(k, request(k));
+      const { early, page } = requested.get(n)!;
+      requested.delete(n);
       const raw = await page;
       const reuse = early.raw === raw;
       const runs = reuse && early.runs ? early.runs : itemsToRuns(raw.items, raw.viewportTransform, raw.fonts);
@@ -109,13 +110,16 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
           }
           pageLines.push({ n, width: raw.width, height: raw.height, ...laid });
         }
+        ahead.page(pageLines[pageLines.length - 1]!);
       }
       for (const f of Object.keys(raw.fonts)) seenFonts.add(f);
       gate.done(n);
     }
     // Pages skipped on the guess that the document has no ruled tables, which proved wrong.
-    for (const n of policy.backfill()) {
-      const raw = await s.readPage(n);
+    const again = policy.backfill().map((n) => ({ n, page: s.readPage(n) }));
+    for (const { page } of again) page.catch(() => undefined); // awaited in turn below
+    for (const { n, page } of again) {
+      const raw = await page;
       const at = pageLines.findIndex((p) => p.n === n);
       if (at >= 0) pageLines[at] = { ...pageLines[at]!, ...layoutRawPage(raw, itemsToRuns(raw.items, raw.viewportTransform, raw.fonts).runs, s.opCodes) };
     }
@@ -142,8 +146,9 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     // A header-led table that ends a page may go on at the top of the next (tables/header-led.ts).
     let open: { page: number; shape: TableShape } | null = null;
     for (const p of pageLines) {
-      const carry = open && open.page === p.n - 1 ? open.shape : null;
-      const laid = layoutPage(p.lines.filter((l) => !drop.has(l)), p.ruled, p.width, p.n, carry);
+      const carry: TableShape | null = open && open.page === p.n - 1 ? open.shape : null;
+      const kept = p.lines.filter((l) => !drop.has(l));
+      const laid: PageLayout = ahead.result(p, kept, carry) ?? layoutPage(kept, p.ruled, p.width, p.n, carry);
       pageItems[p.n - 1] = laid.items;
       open = laid.open ? { page: p.n, shape: laid.open } : null;
     }
@@ -165,6 +170,37 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
   const merged = mergeCrossPageTables(clean.value);
   const joined = joinPageBreaks(merged);
   return ok(joined, [...diagnostics, ...clean.diagnostics]);
+}
+
+type PageLines = { n: number; width: number; height: number; lines: Line[]; ruled: RuledTable[] };
+type PageLayout = ReturnType<typeof layoutPage>;
+
+/**
+ * Pages laid out while pdf.js reads the next ones, on a guess of their running headers and
+ * footers (FurnitureGuess), instead of all at the end once findFurniture has seen every page.
+ * A page's layout is taken only when it was made from exactly the lines, rules and open table
+ * the final pass has; otherwise the page is laid out again.
+ */
+class LayoutAhead {
+  private readonly guess = new FurnitureGuess();
+  private readonly done = new Map<number, { p: PageLines; kept: Line[]; carry: TableShape | null; laid: PageLayout }>();
+  private open: { page: number; shape: TableShape } | null = null;
+
+  page(p: PageLines): void {
+    const furniture = this.guess.next(p.lines, p.height);
+    const kept = p.lines.filter((_, i) => !furniture.has(i));
+    const carry = this.open && this.open.page === p.n - 1 ? this.open.shape : null;
+    const laid = layoutPage(kept, p.ruled, p.width, p.n, carry);
+    this.done.set(p.n, { p, kept, carry, laid });
+    this.open = laid.open ? { page: p.n, shape: laid.open } : null;
+  }
+
+  /** The layout made ahead for these very inputs, or null. */
+  result(p: PageLines, kept: readonly Line[], carry: TableShape | null): PageLayout | null {
+    const d = this.done.get(p.n);
+    if (!d || d.p !== p || d.carry !== carry || d.kept.length !== kept.length) return null;
+    return d.kept.every((l, i) => l === kept[i]) ? d.laid : null;
+  }
 }
 
 /** Opens for page n once pages 1..n-1 are done (they are done in order). */
