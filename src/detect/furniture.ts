@@ -73,13 +73,17 @@ export function findFurniture(
     groups.set(k, list);
   }
   const furniture = new Set<number>();
+  // Page numbers read from how a group's numbers change from page to page, by candidate.
+  const counted = new Map<number, string>();
   const need = Math.max(FURNITURE_MIN_PAGES, Math.ceil(FURNITURE_MIN_SHARE * textPages));
   const local: BandCand[][] = [];
   for (const list of groups.values()) {
     const near = atOneHeight(list);
     const pages = new Set(near.map((c) => c.page));
-    if (pages.size >= need || (pages.size >= 2 && pages.size >= textPages)) for (const c of near) furniture.add(c.i);
-    else if (isLocalRun(pages)) local.push(near);
+    if (pages.size >= need || (pages.size >= 2 && pages.size >= textPages)) {
+      for (const c of near) furniture.add(c.i);
+      for (const [i, label] of countingNumbers(near, cands)) counted.set(i, label);
+    } else if (isLocalRun(pages)) local.push(near);
   }
   // A bare page-number line in a band is furniture even when it occurs once.
   for (const c of inBand) {
@@ -91,7 +95,7 @@ export function findFurniture(
   for (const i of [...furniture].sort((a, b) => a - b)) {
     const c = cands[i]!;
     if (labels.has(c.page)) continue;
-    const label = pageLabelOf(c.text);
+    const label = pageLabelOf(c.text) ?? counted.get(i) ?? null;
     if (label !== null) labels.set(c.page, label);
   }
   return { furniture, labels };
@@ -125,6 +129,31 @@ export class FurnitureGuess {
     });
     return out;
   }
+}
+
+/**
+ * The page number in each line of a running header or footer that prints it beside other
+ * numbers and without a "Sida"/"n (N)" form: "Stadsrevisionens årsredogörelse 2024 5",
+ * "6 Stadsrevisionens årsredogörelse 2024". It is the one number not printed on every line of
+ * the group, and it must count with the pages (the same offset from the page index on most
+ * lines), so a chapter number in a running header is not taken for one.
+ */
+function countingNumbers(group: readonly BandCand[], cands: readonly FurnitureCandidate[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (group.length < FURNITURE_MIN_PAGES) return out;
+  const numbers: string[][] = group.map((c) => cands[c.i]!.text.match(/\d+/g) ?? []);
+  const common = numbers.reduce((acc, ns) => acc.filter((n) => ns.includes(n)));
+  const found: Array<{ i: number; n: string; offset: number }> = [];
+  group.forEach((c, k) => {
+    const rest = numbers[k]!.filter((n) => !common.includes(n));
+    if (rest.length === 1) found.push({ i: c.i, n: rest[0]!, offset: Number(rest[0]) - c.page });
+  });
+  const offsets = new Map<number, number>();
+  for (const f of found) offsets.set(f.offset, (offsets.get(f.offset) ?? 0) + 1);
+  const [offset, count] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (count < FURNITURE_RUN_DENSITY * group.length) return out;
+  for (const f of found) if (f.offset === offset) out.set(f.i, f.n);
+  return out;
 }
 
 /** The members of a group that sit at the group's median height. */

@@ -17,10 +17,20 @@ describe('findFurniture', () => {
     for (let p = 3; p <= 30; p++) {
       cands.push(line(p, p % 2 ? `Stadsrevisionens årsredogörelse 2024 ${p - 2}` : `${p - 2} Stadsrevisionens årsredogörelse 2024`, 770));
     }
-    const { furniture } = findFurniture(cands, 30);
+    const { furniture, labels } = findFurniture(cands, 30);
     const dropped = [...furniture].map((i) => cands[i]!.text);
     expect(dropped.filter((t) => t.includes('årsredogörelse'))).toHaveLength(28);
     expect(dropped.some((t) => t.startsWith('Brödtext'))).toBe(false);
+    // The page number is the number that changes with the page (2024 is on every line).
+    expect([labels.get(3), labels.get(4), labels.get(30)]).toEqual(['1', '2', '28']);
+  });
+
+  it('takes no page label from a running header whose number does not count with the pages', () => {
+    const cands = body(30);
+    for (let p = 1; p <= 30; p++) cands.push(line(p, `Kapitel ${1 + Math.floor(p / 10)} Verksamhet 2024`, 20));
+    const { furniture, labels } = findFurniture(cands, 30);
+    expect(furniture.size).toBe(30);
+    expect(labels.size).toBe(0);
   });
 
   it('takes a footer that recurs over one stretch of a joined file when it carries the page number', () => {

@@ -45,6 +45,16 @@ describe('real PDFs', () => {
     expect(doc.pages.slice(34, 43).map((p) => p.label)).toEqual(['2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
+  it('Stadsrevisionen: the main footer moves its page number from side to side and is still furniture with labels', async () => {
+    const doc = await read('stadsrevisionens_arsredogorelse_2024.pdf');
+    // p8 prints "Stadsrevisionens årsredogörelse 2024 5", p9 "6 Stadsrevisionens årsredogörelse 2024".
+    for (const b of doc.blocks.filter((x) => x.page !== null && x.page >= 4 && x.page <= 31)) {
+      const text = b.kind === 'line' ? b.text : b.rows.flat().map((c) => c.text).join(' ');
+      expect(text, `block on p${b.page}`).not.toMatch(/Stadsrevisionens årsredogörelse 2024/);
+    }
+    expect([doc.pages[7]!.label, doc.pages[8]!.label, doc.pages[30]!.label]).toEqual(['5', '6', '28']);
+  });
+
   it('Stadsrevisionen two-column pages read column by column, with hyphenation joined', async () => {
     const doc = await read('stadsrevisionens_arsredogorelse_2024.pdf');
     const text = doc.blocks.filter((b) => b.kind === 'line' && b.page === 8).map((b) => (b.kind === 'line' ? b.text : '')).join('\n');
