@@ -9,12 +9,15 @@
  * operator lists the PDF reader fetched. With the name in the styles, operator lists are read
  * only for table rules (src/readers/pdf/rule-policy.ts).
  *
- * Plain JavaScript without dependencies, so it runs before the build. Idempotent. When the
- * anchor is not found (another pdf.js version) it warns and changes nothing: the reader then
+ * Plain JavaScript without dependencies, so it runs before the build. Idempotent. The patched
+ * file is written beside the original and renamed over it: an interrupted install never leaves
+ * half a worker, and a file hard-linked from a shared package store (pnpm) is replaced, not
+ * changed for every project that links it. Whatever goes wrong (another pdf.js version whose
+ * anchor moved, a read-only node_modules) is a warning, never a failed install: the reader then
  * learns font names from operator lists as before (slower, same results), and the test
  * tests/readers/pdf/pdfjs-patch.test.ts fails so the patch is brought up to date.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const MARKER = 'fontName: font.name /* kommunrapport */';
@@ -37,7 +40,18 @@ function main() {
       'Font names then come from operator lists (slower).');
     return;
   }
-  writeFileSync(file, src.replace(ANCHOR, `$1,\n          ${MARKER}$2`));
+  const tmp = `${file}.kommunrapport-${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, src.replace(ANCHOR, `$1,\n          ${MARKER}$2`));
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
-main();
+try {
+  main();
+} catch (err) {
+  console.warn(`patch-pdfjs: pdf.js left as it is (${err instanceof Error ? err.message : String(err)}). ` +
+    'Font names then come from operator lists (slower).');
+}

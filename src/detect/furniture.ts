@@ -34,12 +34,15 @@ export function pageLabelOf(text: string): string | null {
 }
 
 /**
- * The text with its numbers and spaces left out, lower case. Numbers go rather than being
- * masked in place, since a footer may move its page number from side to side on facing pages
- * ("Stadsrevisionens årsredogörelse 2024 5", "6 Stadsrevisionens årsredogörelse 2024").
+ * The text with its numbers masked and spaces left out, lower case, and without the number at
+ * one end: a footer may move its page number from side to side on facing pages
+ * ("Stadsrevisionens årsredogörelse 2024 5", "6 Stadsrevisionens årsredogörelse 2024"), so a
+ * number that opens the line goes, else one that closes it.
  */
 function mask(text: string): string {
-  return text.replace(/\d+/g, '').replace(/\s+/g, '').toLowerCase();
+  const t = text.trim();
+  const bare = /^\d+\s/.test(t) ? t.replace(/^\d+/, '') : t.replace(/\d+$/, '');
+  return bare.replace(/\d+/g, '#').replace(/\s+/g, '').toLowerCase();
 }
 
 /** A line that may be a running header or footer. */

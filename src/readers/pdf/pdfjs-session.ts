@@ -371,6 +371,8 @@ async function readRawPage(
   // Real font names (for bold) come in the text layer's styles (scripts/patch-pdfjs.mjs). Without
   // that patch they reach commonObjs only through an operator list; once a font is there it
   // serves every later page, and a font still unknown after one try is not asked for again.
+  // (Which pages that reads in full then depends on how far the read-ahead got: the text read
+  // is the same, but the pages whose rules are read may differ from run to run.)
   const names = new Set(items.map((it) => it.fontName));
   const named = [...names].every((name) => typeof styles[name]?.fontName === 'string');
   const unknown = !named && [...names].some((name) => !page.commonObjs.has(name) && !tried.has(name));

@@ -206,14 +206,14 @@ class LayoutAhead {
 /** Opens for page n once pages 1..n-1 are done (they are done in order). */
 class PageGate {
   private last = 0;
-  private readonly waiting = new Map<number, () => void>();
+  private readonly waiting = new Map<number, Array<() => void>>();
   before(n: number): Promise<void> {
     if (this.last >= n - 1) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.set(n - 1, resolve));
+    return new Promise((resolve) => this.waiting.set(n - 1, [...(this.waiting.get(n - 1) ?? []), resolve]));
   }
   done(n: number): void {
     this.last = n;
-    this.waiting.get(n)?.();
+    for (const resolve of this.waiting.get(n) ?? []) resolve();
     this.waiting.delete(n);
   }
 }
