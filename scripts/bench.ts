@@ -181,6 +181,8 @@ async function benchImport(): Promise<{ inProcessMs: number; cliMs: number; file
 /** Wall times, and CPU times of the whole process (pdf.js worker thread included). */
 interface PdfRow {
   file: string; pages: number; floorMs: number; readerMs: number; fullMs: number; floorCpuMs: number; fullCpuMs: number;
+  /** Wall times of every round, floor and full pipeline run back to back in each. */
+  floorRoundsMs: number[]; fullRoundsMs: number[];
   /** extractBytes as the CLI runs it, OCR of image-only pages included (one run). */
   extractMs?: number;
 }
@@ -201,13 +203,18 @@ async function benchPdf(rounds = 7): Promise<PdfRow[]> {
     const bytes = new Uint8Array(readFileSync(file));
     const pages = await textLayerOnly(bytes); // warm-up (JIT, fonts, CMaps)
     await fullPipeline(bytes, file);
-    const row: PdfRow = { file: path.relative(ROOT, file), pages, floorMs: Infinity, readerMs: Infinity, fullMs: Infinity, floorCpuMs: Infinity, fullCpuMs: Infinity };
+    const row: PdfRow = {
+      file: path.relative(ROOT, file), pages, floorMs: Infinity, readerMs: Infinity, fullMs: Infinity, floorCpuMs: Infinity, fullCpuMs: Infinity,
+      floorRoundsMs: [], fullRoundsMs: [],
+    };
     for (let i = 0; i < rounds; i++) {
       const floor = await timed(() => textLayerOnly(bytes));
       row.floorMs = Math.min(row.floorMs, floor.wall);
       row.floorCpuMs = Math.min(row.floorCpuMs, floor.cpu);
       row.readerMs = Math.min(row.readerMs, (await timed(() => readPdf(bytes, { ocr: false }))).wall);
       const full = await timed(() => fullPipeline(bytes, file));
+      row.floorRoundsMs.push(floor.wall);
+      row.fullRoundsMs.push(full.wall);
       row.fullMs = Math.min(row.fullMs, full.wall);
       row.fullCpuMs = Math.min(row.fullCpuMs, full.cpu);
     }
@@ -271,6 +278,12 @@ async function main(): Promise<void> {
   const readerS = pdf.reduce((a, r) => a + r.readerMs, 0) / 1000;
   const fullS = pdf.reduce((a, r) => a + r.fullMs, 0) / 1000;
   const floorCpuS = pdf.reduce((a, r) => a + r.floorCpuMs, 0) / 1000;
+  // Round by round: the floor and the full pipeline of a file run back to back, so their ratio
+  // sees the same load; the median over rounds is steadier than the ratio of the best times
+  // when other processes come and go on the machine.
+  const pairedRatios = pdf[0]!.floorRoundsMs.map((_, i) =>
+    pdf.reduce((a, r) => a + r.fullRoundsMs[i]!, 0) / pdf.reduce((a, r) => a + r.floorRoundsMs[i]!, 0)).sort((a, b) => a - b);
+  const pairedMedian = pairedRatios[pairedRatios.length >> 1]!;
   const fullCpuS = pdf.reduce((a, r) => a + r.fullCpuMs, 0) / 1000;
   const rows: Array<[string, string, string]> = [];
   const add = (what: string, value: string, note = ''): void => { rows.push([what, value, note]); };
@@ -287,6 +300,7 @@ async function main(): Promise<void> {
   add('pdf all: reader only (readPdf)', `${(pages / readerS).toFixed(1)} p/s`, `${readerS.toFixed(2)} s`);
   add('pdf all: getTextContent floor', `${(pages / floorS).toFixed(1)} p/s`, `${floorS.toFixed(2)} s`);
   add('pdf all: full / floor', `${(fullS / floorS).toFixed(2)}×`, `wall time; reader / floor ${(readerS / floorS).toFixed(2)}×`);
+  add('pdf all: full / floor, paired', `${pairedMedian.toFixed(2)}×`, `median over ${pairedRatios.length} rounds of Σ full / Σ floor, each file's pair run back to back (range ${pairedRatios[0]!.toFixed(2)}–${pairedRatios[pairedRatios.length - 1]!.toFixed(2)})`);
   add('pdf all: full / floor, CPU', `${(fullCpuS / floorCpuS).toFixed(2)}×`, `process CPU time, all threads: full ${fullCpuS.toFixed(2)} s, floor ${floorCpuS.toFixed(2)} s`);
   const extractS = pdf.reduce((a, r) => a + (r.extractMs ?? 0), 0) / 1000;
   add('pdf all: extractBytes with OCR', `${(pages / extractS).toFixed(1)} p/s`, `${extractS.toFixed(2)} s, one run; OCR of the pages without a text layer included`);
@@ -312,7 +326,7 @@ async function main(): Promise<void> {
     import: imp,
     pdf: {
       rows: pdf, pages, fullSeconds: fullS, readerSeconds: readerS, floorSeconds: floorS, fullPerFloor: fullS / floorS,
-      readerPerFloor: readerS / floorS, fullCpuSeconds: fullCpuS, floorCpuSeconds: floorCpuS, fullPerFloorCpu: fullCpuS / floorCpuS,
+      readerPerFloor: readerS / floorS, pairedRatios, pairedMedian, fullCpuSeconds: fullCpuS, floorCpuSeconds: floorCpuS, fullPerFloorCpu: fullCpuS / floorCpuS,
     },
     pdf300: { file: path.relative(ROOT, big), bytes: statSync(big).size, full: bigFull, floor: bigFloor },
     docx,
