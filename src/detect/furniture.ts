@@ -64,9 +64,8 @@ export function findFurniture(
 ): { furniture: Set<number>; labels: Map<number, string> } {
   const inBand: BandCand[] = [];
   cands.forEach((c, i) => {
-    const h = c.pageHeight;
-    if (c.bottom <= FURNITURE_BAND_SHARE * h) inBand.push({ i, page: c.page, key: mask(c.text), band: 'top', y: c.top / h });
-    else if (c.top >= (1 - FURNITURE_BAND_SHARE) * h) inBand.push({ i, page: c.page, key: mask(c.text), band: 'bottom', y: c.bottom / h });
+    const at = bandOf(c, c.pageHeight);
+    if (at) inBand.push({ i, page: c.page, key: mask(c.text), ...at });
   });
   const groups = new Map<string, BandCand[]>();
   for (const c of inBand) {
@@ -89,10 +88,7 @@ export function findFurniture(
     } else if (isLocalRun(pages)) local.push(near);
   }
   // A bare page-number line in a band is furniture even when it occurs once.
-  for (const c of inBand) {
-    const text = cands[c.i]!.text;
-    if (/^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/.test(text) || /^\s*(sida|sid|page)\s*\d+/i.test(text)) furniture.add(c.i);
-  }
+  for (const c of inBand) if (isPageNumberLine(cands[c.i]!.text)) furniture.add(c.i);
   for (const i of localFurniture(local, cands)) furniture.add(i);
   const labels = new Map<number, string>();
   for (const i of [...furniture].sort((a, b) => a - b)) {
@@ -106,10 +102,22 @@ export function findFurniture(
 
 type BandCand = { i: number; page: number; key: string; band: 'top' | 'bottom'; y: number };
 
+/** The band a line sits in and its height there (share of the page), or null in the body. */
+function bandOf(l: { top: number; bottom: number }, pageHeight: number): { band: 'top' | 'bottom'; y: number } | null {
+  if (l.bottom <= FURNITURE_BAND_SHARE * pageHeight) return { band: 'top', y: l.top / pageHeight };
+  if (l.top >= (1 - FURNITURE_BAND_SHARE) * pageHeight) return { band: 'bottom', y: l.bottom / pageHeight };
+  return null;
+}
+
+/** A line that is only a page number ("12", "- 12 -", "Sida 3"): furniture in a band even once. */
+function isPageNumberLine(text: string): boolean {
+  return /^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/.test(text) || /^\s*(sida|sid|page)\s*\d+/i.test(text);
+}
+
 /**
  * A guess, made page by page while a document is read, of the lines findFurniture will drop:
- * band lines whose masked text an earlier page had in the same band at about the same height,
- * and bare page numbers. The PDF reader lays pages out ahead on this guess, while pdf.js is
+ * band lines whose masked text earlier pages had in the same band at about the same height,
+ * and page-number lines. The PDF reader lays pages out ahead on this guess, while pdf.js is
  * still reading, and lays out again the pages where findFurniture decides otherwise; so a
  * wrong guess costs time, never a different result.
  */
@@ -120,13 +128,12 @@ export class FurnitureGuess {
   next(lines: ReadonlyArray<{ text: string; top: number; bottom: number }>, pageHeight: number): Set<number> {
     const out = new Set<number>();
     lines.forEach((l, i) => {
-      const band = l.bottom <= FURNITURE_BAND_SHARE * pageHeight ? 'top'
-        : l.top >= (1 - FURNITURE_BAND_SHARE) * pageHeight ? 'bottom' : null;
-      if (!band) return;
-      const y = (band === 'top' ? l.top : l.bottom) / pageHeight;
+      const at = bandOf(l, pageHeight);
+      if (!at) return;
+      const { band, y } = at;
       const k = `${band}|${mask(l.text)}`;
       const heights = this.seen.get(k) ?? [];
-      if (heights.filter((h) => Math.abs(h - y) <= FURNITURE_Y_TOLERANCE_SHARE).length >= FURNITURE_MIN_PAGES - 1 || /^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/.test(l.text)) out.add(i);
+      if (heights.filter((h) => Math.abs(h - y) <= FURNITURE_Y_TOLERANCE_SHARE).length >= FURNITURE_MIN_PAGES - 1 || isPageNumberLine(l.text)) out.add(i);
       heights.push(y);
       this.seen.set(k, heights);
     });

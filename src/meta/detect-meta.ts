@@ -13,6 +13,7 @@ import { warning, type Diagnostic } from '../model/diagnostic.js';
 import { ok, type Result } from '../model/result.js';
 import { KOMMUNER, kommunByCode, type Kommun } from './kommuner.js';
 import { nameKey, nfc, scanMunicipalityMentions } from './find-municipality.js';
+import { normalizeSpace } from '../detect/cell-shape.js';
 
 export interface MetaLine {
   text: string;
@@ -113,8 +114,7 @@ function clean(text: string): string {
   if (EDGE_CHAR.test(s.charAt(0)) || EDGE_CHAR.test(s.charAt(s.length - 1))) {
     s = s.replace(/^[*_\s]+|[*_\s]+$/g, '');
   }
-  // Same as replacing every whitespace run by one space, without touching the single spaces.
-  return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return normalizeSpace(s);
 }
 
 /** Where a trailing page number, with the spaces around it, begins: "Mål ....... 12 " → 11. */
